@@ -1,0 +1,221 @@
+"""Split a parsed sentence into claim-bearing clauses and their attribution frames.
+
+A sentence often carries several propositions ("the two firms are in early
+discussions, which are being facilitated by the government"), and an
+attribution frame ("according to X", "X said", "X told Y") that is not itself a
+claim. Each token of the sentence is given to exactly one clause; frame tokens
+are kept apart so that they set the clause's source but not its certainty or
+its terms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .cues import REPORTING_VERBS
+
+# Dependency labels whose subtree can be a proposition of its own.
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "conj", "ccomp", "parataxis", "acl"})
+_BREAKS = frozenset({",", "—", "–", ";", ":", "-", "(", ")"})
+_NEGATING_SUBJECTS = frozenset({"nothing", "none", "nobody", "neither", "no one"})
+# A clause shorter than this (in words) is folded back into its parent:
+# fragments like "he added" or "as expected" are not propositions.
+MIN_CLAUSE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who a clause is attributed to, and the words that say so."""
+
+    source_start: int  # token indices (sentence-absolute doc indices)
+    source_end: int
+    cue: int  # the reporting verb or "according"
+    negated: bool  # "nothing suggests", "neither X nor Y has confirmed"
+    denial: bool  # "X denied that ..."
+
+
+@dataclass(frozen=True)
+class Clause:
+    head: int
+    tokens: tuple[int, ...]  # every token of the clause, frame included
+    content: tuple[int, ...]  # tokens that carry the proposition
+    frame: Frame | None
+
+
+def _separated(t: Token) -> bool:
+    """True where the subtree of ``t`` is set off by punctuation from its
+    head, the mark of a non-restrictive or coordinate clause."""
+    doc = t.doc
+    left, right = t.left_edge.i, t.right_edge.i
+    before = doc[left - 1] if left > 0 else None
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    first = doc[left]
+    return bool(
+        (before is not None and before.text in _BREAKS)
+        or (first.text in _BREAKS)
+        or (t.i < t.head.i and after is not None and after.text in _BREAKS)
+        or (before is not None and before.dep_ == "cc" and left > 1 and doc[left - 2].text in _BREAKS)
+    )
+
+
+def _is_clause_head(t: Token) -> bool:
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ == "ccomp" and t.head.lemma_ in REPORTING_VERBS:
+        return True
+    if t.dep_ not in _CLAUSE_DEPS:
+        if t.dep_ == "prep" and t.lower_ == "with" and _separated(t):
+            return any(c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB" for c in t.children)
+        return False
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if t.dep_ == "conj":
+        return _separated(t) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if t.dep_ == "acl":
+        return _separated(t) and t.tag_ == "VBG"
+    return t.dep_ == "parataxis" or _separated(t)
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return None
+    return None
+
+
+def _is_negated_subject(subj: Token) -> bool:
+    if subj.lower_ in _NEGATING_SUBJECTS:
+        return True
+    return any(c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children)
+
+
+def _frames(sent: Span) -> dict[int, tuple[Frame, set[int], list[int]]]:
+    """Attribution frames of the sentence: content head -> (frame, frame tokens,
+    extra content tokens given by position when the parse lost them)."""
+    frames: dict[int, tuple[Frame, set[int], list[int]]] = {}
+    for v in sent:
+        if v.lower_ == "according" and any(c.lower_ == "to" for c in v.children):
+            to = next(c for c in v.children if c.lower_ == "to")
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            src = objs[0]
+            tokens = {t.i for t in v.subtree}
+            for edge in (v.left_edge.i - 1, v.right_edge.i + 1):
+                if sent.start <= edge < sent.end and sent.doc[edge].text == ",":
+                    tokens.add(edge)
+            frame = Frame(src.left_edge.i, src.right_edge.i + 1, v.i, False, False)
+            frames[v.head.i] = (frame, tokens, [])
+            continue
+        if v.lemma_ not in REPORTING_VERBS or v.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(v)
+        if subj is None:
+            continue
+        contents = [c for c in v.children if c.dep_ == "ccomp"]
+        extra: list[int] = []
+        if not contents:
+            # "X told the paper the costs are ..." parsed without a clause:
+            # the content starts at the second noun phrase after the verb.
+            chunks = [ch for ch in sent.noun_chunks if ch.start > v.i]
+            if v.lemma_ == "tell" and len(chunks) >= 2:
+                extra = [i for i in range(chunks[1].start, sent.end) if not sent.doc[i].is_punct or i < sent.end - 1]
+                if not any(sent.doc[i].pos_ in ("VERB", "AUX") for i in extra):
+                    continue
+            else:
+                continue
+        negated = _is_negated_subject(subj) or any(c.dep_ == "neg" for c in v.children)
+        tokens = {v.i} | {t.i for t in subj.subtree}
+        tokens |= {c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod", "prt", "dative", "mark")}
+        if extra:
+            tokens |= {c.i for c in v.children if c.dep_ == "dobj" and c.i < extra[0]} | {
+                t.i for c in v.children if c.dep_ == "dobj" and c.i < extra[0] for t in c.subtree if t.i < extra[0]
+            }
+        if v.dep_ == "pcomp" and v.head.lower_ == "with":
+            tokens.add(v.head.i)
+        frame = Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, negated, v.lemma_ in ("deny", "dismiss", "reject"))
+        key = contents[0].i if contents else extra[0]
+        frames[key] = (frame, tokens, extra)
+    return frames
+
+
+def split(sent: Span) -> list[Clause]:
+    """The clauses of one sentence, in text order."""
+    heads = sorted((t for t in sent if _is_clause_head(t)), key=lambda t: len(list(t.ancestors)))
+    owner: dict[int, int] = {}
+    for h in heads:
+        for t in h.subtree:
+            owner[t.i] = h.i
+    frames = _frames(sent)
+    frame_tokens: dict[int, set[int]] = {}
+    for key, (frame, tokens, extra) in frames.items():
+        for i in extra:
+            owner[i] = key
+        if key not in owner.values() and not extra:
+            for t in sent.doc[key].subtree:
+                owner[t.i] = key
+        host = owner.get(key, key)
+        for i in tokens:
+            owner[i] = host
+        frame_tokens.setdefault(host, set()).update(tokens)
+    by_head: dict[int, list[int]] = {}
+    for i, h in owner.items():
+        by_head.setdefault(h, []).append(i)
+    # Fold fragments into the clause that holds their head.
+    clauses: list[Clause] = []
+    for h, toks in by_head.items():
+        toks.sort()
+        content = [i for i in toks if i not in frame_tokens.get(h, set())]
+        words = [i for i in content if sent.doc[i].is_alpha]
+        if len(words) < MIN_CLAUSE_WORDS and h != sent.root.i:
+            parent = owner.get(sent.doc[h].head.i)
+            if parent is not None and parent != h and parent in by_head:
+                by_head[parent].extend(toks)
+                continue
+        frame = frames.get(h, (None,))[0]
+        clauses.append(Clause(h, tuple(toks), tuple(content), frame))
+    clauses = [part for c in clauses for part in _split_at_dashes(sent, c)]
+    # Clauses inherit the frame of the clause they are nested in.
+    framed = {c.head: c.frame for c in clauses if c.frame is not None}
+    result = []
+    for c in clauses:
+        frame = c.frame
+        if frame is None:
+            for anc in sent.doc[c.head].ancestors:
+                if anc.i in framed:
+                    frame = framed[anc.i]
+                    break
+        result.append(Clause(c.head, tuple(sorted(set(c.tokens))), c.content, frame))
+    return sorted(result, key=lambda c: c.tokens[0])
+
+
+_DASHES = frozenset({"—", "–", ";"})
+
+
+def _split_at_dashes(sent: Span, clause: Clause) -> list[Clause]:
+    """A dash or semicolon inside a clause sets off a proposition of its own
+    ("talks took place — involving government — about whether ...")."""
+    doc = sent.doc
+    parts: list[list[int]] = [[]]
+    for i in clause.tokens:
+        if doc[i].text in _DASHES and parts[-1]:
+            parts.append([])
+        elif doc[i].text not in _DASHES:
+            parts[-1].append(i)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [clause]
+    content = set(clause.content)
+    out = []
+    for p in parts:
+        words = [i for i in p if doc[i].is_alpha and i in content]
+        if len(words) < MIN_CLAUSE_WORDS and out:
+            prev = out[-1]
+            out[-1] = Clause(prev.head, prev.tokens + tuple(p), prev.content + tuple(i for i in p if i in content), prev.frame)
+            continue
+        head = clause.head if clause.head in p else min(p, key=lambda i: len(list(doc[i].ancestors)))
+        out.append(Clause(head, tuple(p), tuple(i for i in p if i in content), clause.frame))
+    return out

@@ -1,0 +1,188 @@
+"""Cue words: every word list storyline's reading relies on, in one place.
+
+Each list says where it came from. Lists are lower-case lemmas or phrases
+unless noted. Change a list, run the scorer on the seed story and the public
+benchmarks (``benchmarks/public.py``) before and after.
+"""
+from __future__ import annotations
+
+# --- Certainty -------------------------------------------------------------
+
+# Modal verbs that present an event as possible, not as fact. From the
+# factuality literature (Saurí & Pustejovsky 2009, FactBank's "PR"/"PS"
+# markers). "will" and "can" are left out: news states plans and abilities
+# with them as fact.
+HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should", "ought"})
+
+# Adverbs, adjectives and nouns that hedge the clause they stand in.
+# FactBank/UW factuality cue inventory, plus news wire usage ("reportedly").
+HEDGE_WORDS = frozenset({
+    "potentially", "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
+    "reportedly", "allegedly", "apparently", "supposedly", "seemingly", "presumably",
+    "potential", "possible", "probable", "alleged", "rumoured", "rumored", "purported",
+    "speculation", "speculative", "rumour", "rumor", "unconfirmed", "tentative",
+    "hypothetical", "conceivably", "expected", "poised", "mooted", "touted",
+})
+
+# Phrases that hedge even though they contain a negator: "no guarantee that X"
+# leaves X open, it does not deny it. From the eval README's definition of
+# `hedged` and common news phrasings.
+HEDGE_PHRASES = (
+    "no guarantee", "not guaranteed", "no certainty", "not certain", "uncertain",
+    "not clear", "unclear", "remains to be seen", "yet to be confirmed",
+    "not yet confirmed", "not been confirmed", "pending confirmation",
+    "pending official confirmation", "pending approval", "subject to",
+    "it is understood", "is understood to", "are understood to", "is believed to",
+    "are believed to", "is thought to", "are thought to", "is said to", "are said to",
+    "is expected to", "are expected to", "is set to", "are set to",
+    "could not be confirmed", "has not been verified", "no way of knowing",
+    "whether or not", "if confirmed",
+)
+
+# Verbs of the clause head that present their complement as uncertain.
+HEDGE_VERBS = frozenset({"seem", "appear", "speculate", "suspect", "consider", "mull", "weigh", "explore"})
+
+# Subordinators that make a clause conditional or open ("if ... would").
+HEDGE_MARKERS = frozenset({"if", "whether", "unless"})
+
+# Negators attached to the clause's predicate or its arguments. From the
+# negation cue inventory of SFU Review / BioScope and FactBank's CT- markers.
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "none", "nothing", "nobody", "without"})
+
+# Phrases that state the proposition is not so, or not established:
+# the eval README's `negated` ("no deal has been announced", "no evidence that").
+NEGATION_PHRASES = (
+    "no evidence", "no sign", "no indication", "no proof", "no official statement",
+    "no proven link", "no plans", "no intention", "has not", "have not", "had not",
+    "did not", "does not", "do not", "is not", "are not", "was not", "were not",
+    "will not", "cannot", "can not", "ruled out", "rules out", "denied", "denies",
+    "dismissed", "rejected", "false", "untrue", "baseless",
+)
+
+# Verbs whose subject denies their complement ("X denied that Y").
+DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "dispute"})
+
+# --- Attribution -----------------------------------------------------------
+
+# Reporting verbs that take a clausal complement. PolNeAR's cue inventory
+# (Newell et al. 2018) and Pareti's PARC 3.0 attribution verbs, trimmed to
+# those common in news. A verb counts as attribution only with a clause as its
+# content ("X said that ..."), never with a plain object ("X announced plans").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "suggest", "report", "claim", "believe", "estimate", "add",
+    "note", "point", "warn", "argue", "insist", "confirm", "announce", "reveal",
+    "indicate", "write", "explain", "predict", "expect", "acknowledge", "admit",
+    "allege", "assert", "contend", "caution", "emphasise", "emphasize", "stress",
+    "observe", "remark", "maintain", "recall", "testify", "conclude", "think",
+    "deny", "dismiss", "reject", "forecast", "project", "calculate", "show",
+    "find", "according", "describe", "call", "comment", "announce", "disclose",
+    "hint", "signal", "understand", "learn", "hear",
+})
+
+# Verbs that make a quote ("X, said Y") even when parsed without a complement.
+QUOTE_VERBS = frozenset({"say", "tell", "add", "note", "write", "explain", "state", "ask", "reply", "comment"})
+
+# Nouns that make a source unnamed or generic. From the eval README
+# ("unnamed sources", "press reports") and AP style on anonymous sourcing.
+UNNAMED_SOURCE_WORDS = frozenset({
+    "source", "sources", "insider", "insiders", "official", "officials", "people",
+    "person", "spokesperson", "spokesman", "spokeswoman", "analyst", "analysts",
+    "executive", "executives", "observer", "observers", "critic", "critics",
+})
+REPORT_SOURCE_WORDS = frozenset({"report", "reports", "press", "media", "headline", "headlines", "coverage"})
+ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people familiar", "familiar"})
+
+# Third-person pronouns that point back to the last named person or body.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+
+# --- Reference -------------------------------------------------------------
+
+# Descriptions that point back to a named organisation in news copy
+# ("the company", "the Chinese automaker"). Heads only; any modifiers allowed.
+ORG_DESCRIPTORS = frozenset({
+    "company", "firm", "group", "automaker", "carmaker", "manufacturer", "maker",
+    "brand", "business", "bank", "lender", "insurer", "retailer", "giant", "startup",
+    "operator", "airline", "newspaper", "outlet", "publisher", "conglomerate",
+    "supplier", "producer", "developer", "agency", "regulator", "insurer",
+})
+PAIR_DESCRIPTORS = ("the two firms", "the two companies", "both companies", "both firms",
+                    "the pair", "the two groups", "the two sides", "both sides", "the two")
+
+# Nationality adjectives to the place, so "Chinese" and "China" meet.
+# A short list of the demonyms most frequent in English news; extend freely.
+DEMONYMS = {
+    "chinese": "china", "british": "uk", "english": "uk", "american": "us", "indian": "india",
+    "japanese": "japan", "german": "germany", "french": "france", "italian": "italy",
+    "spanish": "spain", "russian": "russia", "ukrainian": "ukraine", "european": "europe",
+    "korean": "korea", "canadian": "canada", "australian": "australia", "mexican": "mexico",
+    "brazilian": "brazil", "israeli": "israel", "iranian": "iran", "turkish": "turkey",
+    "saudi": "saudi arabia", "dutch": "netherlands", "swiss": "switzerland",
+    "swedish": "sweden", "polish": "poland", "irish": "ireland", "scottish": "uk",
+    "welsh": "uk", "taiwanese": "taiwan", "vietnamese": "vietnam", "pakistani": "pakistan",
+}
+PLACE_ALIASES = {
+    "united kingdom": "uk", "britain": "uk", "great britain": "uk", "u.k.": "uk",
+    "united states": "us", "u.s.": "us", "usa": "us", "america": "us",
+    "european union": "eu",
+}
+
+# Words that mean the same thing in news copy, mapped to one. Paraphrase
+# sets drawn from WordNet synsets of frequent news predicates; kept small on
+# purpose: a wrong entry merges claims that differ.
+SYNONYMS = {
+    "agreement": "deal", "pact": "deal", "accord": "deal", "contract": "deal", "tie-up": "deal",
+    "discussion": "talk", "negotiation": "talk", "talk": "talk", "negotiate": "talk", "discuss": "talk",
+    "cyber": "cyberattack", "cyber-attack": "cyberattack", "hack": "cyberattack", "hacking": "cyberattack",
+    "manufacturing": "produce", "production": "produce", "manufacture": "produce",
+    "assemble": "produce", "build": "produce", "make": "produce", "plant": "factory",
+    "site": "factory", "facility": "factory", "halt": "shut", "stop": "shut", "suspend": "shut",
+"shutdown": "shut", "vehicle": "car", "model": "car",
+    "purchase": "buy", "acquire": "buy", "acquisition": "buy", "firm": "company",
+    "partnership": "partner", "venture": "partner", "jv": "partner", "visit": "visit",
+    "trip": "visit", "tariff": "tariff", "levy": "tariff", "duty": "tariff",
+    "headquarter": "headquarters", "hq": "headquarters", "sell": "sale", "sale": "sale",
+    "invest": "investment", "job": "job", "employee": "worker", "staff": "worker",
+    "worker": "worker", "cut": "cut", "layoff": "cut", "ceo": "chief",
+}
+
+# Lemmas too common to tell one claim from another.
+LIGHT_WORDS = frozenset({
+    "be", "have", "do", "get", "go", "come", "take", "put", "set", "give", "also",
+    "say", "tell", "report", "include", "become", "seem", "well", "still", "even",
+    "already", "currently", "now", "just", "only", "very", "more", "most", "other",
+    "new", "year", "time", "way", "thing", "part", "one", "two", "first", "last",
+    "this", "that", "these", "those", "such", "many", "much", "some", "any", "all",
+    "according", "official", "confirmation", "guarantee", "evidence", "statement",
+    "announce", "confirm", "pending", "pende", "suggest", "result", "lead", "arrive",
+    "happen", "place", "follow", "fact", "well", "like", "process", "course",
+})
+
+# --- Text that is not the article's reporting -------------------------------
+
+# Calls to action and promotional phrasing (adverts, newsletter boxes). From
+# the boilerplate classes of the CleanEval guidelines and trafilatura's
+# comment/ad filters.
+CALL_TO_ACTION = (
+    "click here", "sign up", "subscribe", "subscribers", "newsletter", "read more",
+    "learn more", "find out more", "download our", "download the app", "follow us",
+    "get a great deal", "save you", "can save", "shop now", "buy now", "book now",
+    "advertisement", "sponsored", "promoted content", "related:", "read also",
+    "also read", "recommended for you", "share this", "terms and conditions apply",
+    "get a quote", "get the best price", "limited time offer",
+)
+
+# Lines that open a readers' comment section; everything after is comments.
+COMMENT_SECTION_RE = (
+    r"^\s*(?:\d+|one|two|three|four|five|no)\s+(?:responses?|comments?|replies)\s*$"
+    r"|^\s*(?:comments?|responses?|leave a (?:reply|comment)|reader comments"
+    r"|join the (?:conversation|discussion)|what do you think\??)\s*:?\s*$"
+)
+
+# Words that end outlet names (mastheads), for inferring the outlet.
+MASTHEAD_WORDS = frozenset({
+    "magazine", "news", "times", "post", "journal", "daily", "weekly", "express",
+    "herald", "review", "today", "insider", "expert", "gazette", "tribune",
+    "guardian", "telegraph", "mirror", "observer", "chronicle", "standard", "wire",
+    "press", "report", "week", "monthly", "online", "digest", "independent",
+})

@@ -1,0 +1,106 @@
+"""Figures and timeline of one article: each number tied to what it counts
+and when, each dated event tied to its words."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import find_dates
+from .entities import Resolver, descriptor_referents, name_spans
+from .model import Figure, TimeExpr, TimelineEvent
+from .quantities import find_quantities
+
+# A date this close after a figure ("120 in 2019", "4,310 last year") dates
+# that figure rather than the whole sentence.
+DATE_AFTER_FIGURE_CHARS = 25
+_PAREN_NAME = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*\(\s*$")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display: dict[str, str]) -> str | None:
+    """Who or what a figure belongs to: the subject of the verb that governs it."""
+    names = name_spans(doc)
+    for anc in [token, *token.ancestors]:
+        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i == token.i:
+            continue
+        sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+        inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
+        if inside:
+            if len(sub) <= 6:
+                return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
+            return inside[0].text
+        chunk = next((c for c in doc.noun_chunks if c.root.i == subj.i), None)
+        if chunk is not None:
+            refs = descriptor_referents(chunk, sent_index, resolver, ())
+            if refs:
+                return " and ".join(display.get(r, r) for r in refs)
+        if subj.lower_ == "it":
+            org = resolver.last_org(sent_index)
+            if org:
+                return display.get(org, org)
+    return None
+
+
+def _purpose_names(doc: Doc, sent: Span, holder: str | None) -> list[str]:
+    """Other named things the sentence ties the figure to ("to transform its
+    X plant"), so a reader sees what the money is for."""
+    out = []
+    for n in name_spans(doc):
+        if sent.start <= n.start < sent.end and n.root.dep_ in ("compound", "dobj", "pobj") and n.root.head.dep_ in (
+            "dobj", "pobj"
+        ):
+            if holder is None or n.text not in holder:
+                if n.label_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"):
+                    out.append(n.text)
+    return out
+
+
+def _when(q_end: int, dates: Sequence[TimeExpr], next_start: int) -> str | None:
+    for d in dates:
+        if q_end <= d.start <= min(q_end + DATE_AFTER_FIGURE_CHARS, next_start) and d.value:
+            return d.value
+    valued = [d for d in dates if d.value]
+    return valued[0].value if len(valued) == 1 and valued[0].start < q_end else (
+        valued[0].value if len(valued) == 1 else None)
+
+
+def article_figures(doc_id: str, doc: Doc, sentences: Sequence[Span], reference: str | None,
+                    resolver: Resolver, display: dict[str, str]) -> tuple[tuple[Figure, ...], tuple[TimelineEvent, ...]]:
+    figures: list[Figure] = []
+    events: list[TimelineEvent] = []
+    text = doc.text
+    for index, sent in enumerate(sentences):
+        start, end = sent.start_char, sent.end_char
+        dates = find_dates(text, reference, start, end)
+        quantities = [q for q in find_quantities(text, start, end)
+                      if not any(d.start <= q.start < d.end for d in dates)]
+        for qi, q in enumerate(quantities):
+            token = _token_at(doc, q.start)
+            if token is None:
+                continue
+            before = text[max(start, q.start - 40) : q.start]
+            paren = _PAREN_NAME.search(before)
+            holder = paren.group(1) if paren else _holder(doc, token, index, resolver, display)
+            extra = [] if paren else _purpose_names(doc, sent, holder)
+            entity = holder or (extra.pop(0) if extra else "")
+            if extra:
+                entity = f"{entity} ({', '.join(dict.fromkeys(extra))})" if entity else ", ".join(extra)
+            next_start = quantities[qi + 1].start if qi + 1 < len(quantities) else end
+            figures.append(Figure(
+                entity=entity, value=q.value, unit=q.unit, when=_when(q.end, dates, next_start),
+                doc=doc_id, start=q.start, end=q.end, text=q.text, context=sent.text.strip(), qualifier=q.qualifier,
+            ))
+        for d in dates:
+            if d.value and d.value[:4].isdigit():
+                events.append(TimelineEvent(
+                    when=d.value, text=sent.text.strip(), doc=doc_id, start=sent.start_char, end=sent.end_char,
+                    expression=d.text,
+                ))
+    return tuple(figures), tuple(events)

@@ -1,0 +1,198 @@
+"""Mentions: the claim-bearing clauses of one article, with certainty and source."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from . import certainty as _certainty
+from .clauses import Clause, Frame, split
+from .cues import (
+    ANONYMITY_WORDS,
+    DEMONYMS,
+    GROUP_PRONOUNS,
+    HEDGE_MODALS,
+    HEDGE_WORDS,
+    LIGHT_WORDS,
+    MASTHEAD_WORDS,
+    NEGATORS,
+    PERSON_PRONOUNS,
+    REPORT_SOURCE_WORDS,
+    SYNONYMS,
+    UNNAMED_SOURCE_WORDS,
+)
+from .entities import Resolver, clean, descriptor_referents, name_spans
+from .model import Mention
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+# How much a word tells what a claim is about, by part of speech: nouns name
+# the thing ("deal", "talks", "tariffs"), verbs and adjectives vary more
+# between outlets telling the same thing.
+POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "VERB": 0.6, "ADJ": 0.5}
+# The subject noun is what a clause is about ("the deal is pending", "no
+# deal has been announced"): it weighs double.
+THEME_WEIGHT = 2.0
+# Words in a source longer than this are cut at the first comma: "Jane
+# Smith, Professor of Economics at ..." is "Jane Smith".
+SOURCE_MAX_WORDS = 6
+_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Sentences with text in them (masked text leaves blank ones)."""
+    return [s for s in doc.sents if any(t.is_alpha for t in s)]
+
+
+def _is_claim_sentence(sent: Span) -> bool:
+    text = sent.text.strip()
+    if text.endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    if sent.root.tag_ == "VB" and sent.root.i == sent.start and not any(c.dep_ == "nsubj" for c in sent.root.children):
+        return False  # an imperative: "Add one more layer of context."
+    return sum(t.is_alpha for t in sent) >= 4
+
+
+def _span_of(doc: Doc, token_ids: tuple[int, ...]) -> tuple[int, int] | None:
+    toks = [doc[i] for i in token_ids if not doc[i].is_space]
+    while toks and (toks[0].lower_ in _TRIM or toks[0].is_punct):
+        toks.pop(0)
+    while toks and (toks[-1].lower_ in _TRIM or toks[-1].is_punct) and toks[-1].text not in ("”", '"', ")"):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int) -> tuple[str, str]:
+    """The source of a frame, as a reader would name it, and its kind."""
+    span = doc[frame.source_start : frame.source_end]
+    words = [t.lower_ for t in span]
+    if len(span) == 1 and words[0] in PERSON_PRONOUNS:
+        person = resolver.last_person(sent_index)
+        return (person.title() if person else span.text), "person"
+    if len(span) == 1 and words[0] in GROUP_PRONOUNS:
+        org = resolver.last_org(sent_index)
+        return (org.title() if org and org.islower() else (org or span.text)), "organisation"
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            return ent.text, "person"
+    if any(w in ANONYMITY_WORDS for w in words) or (
+        span.root.lower_ in UNNAMED_SOURCE_WORDS and not any(t.pos_ == "PROPN" for t in span)
+    ):
+        return _short(span), "unnamed"
+    if span.root.lower_ in REPORT_SOURCE_WORDS:
+        return _short(span), "reports"
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP"):
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+            kind = "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
+            return name, kind
+    return _short(span), "other"
+
+
+def _short(span: Span) -> str:
+    text = span.text.strip()
+    if len(text.split()) > SOURCE_MAX_WORDS and "," in text:
+        text = text.split(",")[0]
+    return text
+
+
+def _terms(doc: Doc, tokens: list[Token], names: dict[int, str], resolver: Resolver, sent_index: int,
+           chunks: list[Span], earlier: frozenset[int]) -> tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]:
+    """Content terms, canonical entities and years of a clause."""
+    terms: dict[str, float] = {}
+    entities: list[str] = []
+    years: list[str] = []
+    own = {t.i for t in tokens}
+    resolved: set[int] = set()
+    for ch in chunks:
+        if ch.start in own:
+            before = tuple(names[i] for i in range(ch.sent.start, ch.start) if i in names and i not in earlier)
+            refs = descriptor_referents(ch, sent_index, resolver, before)
+            entities.extend(refs)
+            if refs:
+                resolved.update(t.i for t in ch)
+    for t in tokens:
+        if t.i in resolved:
+            continue
+        if t.i in names:
+            entities.append(names[t.i])
+            continue
+        low = t.lower_
+        if _YEAR.match(t.text):
+            years.append(t.text)
+            continue
+        if low in DEMONYMS:
+            entities.append(DEMONYMS[low])
+            continue
+        if t.pos_ not in _CONTENT_POS or t.is_stop or not t.is_alpha:
+            continue
+        lemma = t.lemma_.lower()
+        if t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ in POS_WEIGHT:
+            # "The partnership isn't new": the predicate is what is asserted.
+            terms[lemma] = 1.0
+            continue
+        if lemma in LIGHT_WORDS or low in LIGHT_WORDS or low in HEDGE_WORDS or low in HEDGE_MODALS or low in NEGATORS:
+            continue
+        term = SYNONYMS.get(lemma, SYNONYMS.get(low, lemma))
+        weight = POS_WEIGHT[t.pos_] * (THEME_WEIGHT if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" else 1.0)
+        terms[term] = max(terms.get(term, 0.0), weight)
+    return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(years))
+
+
+def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, ...]:
+    """Every claim-bearing clause of a parsed article."""
+    names: dict[int, str] = {}
+    for span in name_spans(doc):
+        canonical = resolver.aliases.canonical(span.text)
+        for t in span:
+            names[t.i] = canonical
+    chunks = list(doc.noun_chunks)
+    mentions: list[Mention] = []
+    for index, sent in enumerate(sentences(doc)):
+        if not _is_claim_sentence(sent):
+            continue
+        sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
+        for clause in split(sent):
+            mention = _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks)
+            if mention is not None:
+                mentions.append(mention)
+    return tuple(mentions)
+
+
+def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, names: dict[int, str],
+             resolver: Resolver, chunks: list[Span]) -> Mention | None:
+    content = [doc[i] for i in clause.content if not doc[i].is_space]
+    if sum(t.is_alpha for t in content) < 3 or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in content):
+        return None
+    span = _span_of(doc, clause.tokens)
+    if span is None:
+        return None
+    grade, cue = _certainty.grade(content)
+    source = kind = None
+    source_span: tuple[int | None, int | None] = (None, None)
+    if clause.frame is not None:
+        if clause.frame.negated:
+            grade, cue = "negated", doc[clause.frame.cue].text
+        else:
+            source, kind = name_source(doc, clause.frame, resolver, index)
+            src = doc[clause.frame.source_start : clause.frame.source_end]
+            source_span = (src.start_char, src.end_char)
+            if clause.frame.denial:
+                grade, cue = "negated", doc[clause.frame.cue].text
+    frame_tokens = frozenset(clause.tokens) - frozenset(clause.content)
+    if clause.frame is not None and clause.frame.negated:
+        # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.
+        content = content + [doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)]
+    terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
+    return Mention(
+        doc=doc_id, start=span[0], end=span[1], text=doc.text[span[0] : span[1]],
+        certainty=grade, source=source, source_kind=kind, cue=cue, sentence=index,
+        source_start=source_span[0], source_end=source_span[1],
+        terms=tuple(terms), weights=tuple(terms.values()), entities=entities, years=years,
+    )
+
+
+def entity_names(doc: Doc) -> set[str]:
+    return {clean(s.text) for s in name_spans(doc)}

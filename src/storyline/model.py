@@ -1,0 +1,181 @@
+"""The frozen records that flow between storyline's stages.
+
+Every record that points into an article carries ``doc`` (the article id) and
+``start``/``end``: character offsets into that article's ``text`` as read, so a
+reader can always be shown the exact words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Certainty = Literal["certain", "hedged", "negated"]
+Verdict = Literal["corroborated", "single-source", "reported", "speculative", "disputed", "denied"]
+ConflictKind = Literal["contradiction", "overstatement", "numeric"]
+SkipKind = Literal["advert", "comment", "heading", "question", "boilerplate"]
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """A value storyline worked out instead of reading it from metadata."""
+
+    value: str
+    method: str  # e.g. "metadata", "self-reference", "relative-year"
+    evidence: str | None = None  # the words it was inferred from
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: its text and whatever metadata came with it."""
+
+    id: str
+    text: str
+    path: str | None = None
+    source: str | None = None  # the outlet, from metadata
+    date: str | None = None  # ISO 8601 from metadata, to the precision given
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    """What reading one input gave: articles, or the reason it gave none."""
+
+    input: str
+    articles: tuple[Article, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Text left out of the reading: an advert, a reader's comment, a heading."""
+
+    doc: str
+    start: int
+    end: int
+    kind: SkipKind
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A date expression and its ISO value ("2025", "2025-10", "2025-10-14")."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # None where it cannot be resolved
+    relative: bool = False  # resolved against the article's date
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in the text: value in base units (1.3 million -> 1300000)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None  # "GBP", "USD", "percent", "cars", "weeks", ...
+    qualifier: str | None = None  # "over", "about", "up to", "just", ...
+    low: float | None = None  # the interval the words allow
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One clause of one article that affirms, hedges or denies a proposition."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    certainty: Certainty
+    source: str | None = None  # None: the article's own voice
+    source_kind: str | None = None  # "outlet", "person", "organisation", "unnamed", "reports", "other"
+    cue: str | None = None  # the words that set certainty, if any
+    source_start: int | None = None  # where the source is named, if in this sentence
+    source_end: int | None = None
+    sentence: int = 0  # index of its sentence in the article
+    terms: tuple[str, ...] = ()  # normalised content terms, for grouping
+    weights: tuple[float, ...] = ()  # one per term: how much it says what the claim is about
+    entities: tuple[str, ...] = ()  # canonical entity names
+    years: tuple[str, ...] = ()
+
+    @property
+    def own_voice(self) -> bool:
+        return self.source is None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    verdict: Verdict
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: ConflictKind
+    claim: str  # claim id
+    explanation: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    entity: str
+    value: float
+    unit: str | None
+    when: str | None
+    doc: str
+    start: int
+    end: int
+    text: str  # the exact words of the figure
+    context: str = ""  # the sentence it stands in
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    when: str
+    text: str
+    doc: str
+    start: int
+    end: int
+    expression: str = ""  # the date words, e.g. "three years earlier"
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as the dossier presents it, with what was inferred about it."""
+
+    id: str
+    text: str
+    source: str | None
+    date: str | None
+    source_inferred: Inferred | None = None
+    date_inferred: Inferred | None = None
+    url: str | None = None
+    title: str | None = None
+    path: str | None = None
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dossier:
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+    figures: tuple[Figure, ...]
+    timeline: tuple[TimelineEvent, ...]
+    failures: tuple[ReadOutcome, ...] = ()
+    version: str = ""
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

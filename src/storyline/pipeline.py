@@ -1,0 +1,126 @@
+"""analyze(): read a story's articles and write its dossier.
+
+read -> mask adverts/comments -> parse -> infer outlet and date -> mentions ->
+claims -> verdicts and conflicts; figures and timeline beside. Each stage is a
+plain function in its own module; this one only wires them.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .version import __version__
+from .boilerplate import find_skipped, mask
+from .claims import group
+from .entities import Aliases, build_resolver, name_spans, story_aliases
+from .figures import article_figures
+from .infer import infer_outlet, infer_year
+from .mentions import _is_claim_sentence, find_mentions, sentences
+from .model import Article, Claim, Conflict, Document, Dossier, Figure, Mention, ReadOutcome, TimelineEvent
+from .nlp import parse_many
+from .quantities import find_quantities
+from .read import read_inputs
+from .verdicts import conflicts_of, relay_sources, verdict_of
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """Everything read from one article, before the story is put together."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    figures: tuple[Figure, ...]
+    timeline: tuple[TimelineEvent, ...]
+
+
+def _document(article: Article, doc: Doc) -> Document:
+    skipped = find_skipped(article.id, article.text)
+    source_inferred = None if article.source else infer_outlet(article.text, skipped)
+    date_inferred = None if article.date else infer_year(doc)
+    return Document(
+        id=article.id, text=article.text,
+        source=article.source or (source_inferred.value if source_inferred else None),
+        date=article.date or (date_inferred.value if date_inferred else None),
+        source_inferred=source_inferred, date_inferred=date_inferred,
+        url=article.url, title=article.title, path=article.path, skipped=skipped,
+    )
+
+
+def read_article(article: Article, doc: Doc, aliases: Aliases) -> ArticleReading:
+    """Mentions, figures and timeline of one parsed article (``doc`` is the
+    parse of its masked text)."""
+    document = _document(article, doc)
+    sents = sentences(doc)
+    resolver = build_resolver(doc, sents, aliases)
+    display: dict[str, str] = {}
+    for span in name_spans(doc):
+        display.setdefault(aliases.canonical(span.text), span.text)
+    mentions = find_mentions(article.id, doc, resolver)
+    claim_sents = [s for s in sents if _is_claim_sentence(s)]
+    figures, timeline = article_figures(article.id, doc, claim_sents, document.date, resolver, display)
+    return ArticleReading(document, mentions, figures, timeline)
+
+
+def _parse(articles: Sequence[Article]) -> list[Doc]:
+    masked = [mask(a.text, find_skipped(a.id, a.text)) for a in articles]
+    return list(parse_many(masked))
+
+
+def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()) -> Dossier:
+    """Put the readings of a story's articles together into its dossier."""
+    outlets = {r.document.id: r.document.source or r.document.id for r in readings}
+    mentions = [m for r in readings for m in r.mentions]
+    claims: list[Claim] = []
+    for i, members in enumerate(group(mentions), start=1):
+        members = relay_sources(members)
+        rep = _representative(members)
+        claims.append(Claim(id=f"c{i}", text=rep.text, verdict=verdict_of(members), mentions=tuple(members)))
+    texts = {r.document.id: r.document.text for r in readings}
+
+    def figures_in(m: Mention):
+        return find_quantities(texts[m.doc], m.start, m.end)
+
+    conflicts: list[Conflict] = []
+    for claim in claims:
+        conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in))
+    order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
+    timeline = sorted((e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start))
+    return Dossier(
+        documents=tuple(r.document for r in readings),
+        claims=tuple(claims),
+        conflicts=tuple(sorted(conflicts, key=lambda c: order[c.kind])),
+        figures=tuple(f for r in readings for f in r.figures),
+        timeline=tuple(timeline),
+        failures=tuple(failures),
+        version=__version__,
+    )
+
+
+def _representative(members: Sequence[Mention]) -> Mention:
+    """The mention that best states the claim: own voice and certain first,
+    then the longest."""
+    rank = {"certain": 0, "hedged": 1, "negated": 2}
+    return min(members, key=lambda m: (rank[m.certainty], m.source is not None, -len(m.text)))
+
+
+def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome] = ()) -> Dossier:
+    docs = _parse(articles)
+    aliases = story_aliases([a.text for a in articles], docs)
+    readings = [read_article(a, d, aliases) for a, d in zip(articles, docs)]
+    return build_dossier(readings, failures)
+
+
+def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
+    """Read the articles at ``paths`` (files or folders) as one story and
+    return its dossier. Inputs that cannot be read are listed in
+    ``Dossier.failures`` with a one-line reason; the rest are analysed."""
+    outcomes = read_inputs(paths)
+    articles = [a for o in outcomes for a in o.articles]
+    failures = [o for o in outcomes if not o.ok]
+    return analyze_articles(articles, failures)
+
+
+__all__ = ["analyze", "analyze_articles", "build_dossier", "read_article", "ArticleReading"]

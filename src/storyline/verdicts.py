@@ -1,0 +1,101 @@
+"""Verdicts and conflicts, from a claim's mentions, exactly as the eval README
+defines them."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .model import Claim, Conflict, Mention, Quantity, Verdict
+
+
+def relay_sources(mentions: Sequence[Mention]) -> list[Mention]:
+    """An article that states a claim in its own words and elsewhere gives it
+    to a source ("X is in talks ... According to the FT, ...") is relaying
+    that source: its own-voice statements take the source too."""
+    from dataclasses import replace
+
+    by_doc: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source is not None and m.certainty != "negated":
+            by_doc.setdefault(m.doc, m)
+    return [
+        replace(m, source=by_doc[m.doc].source, source_kind=by_doc[m.doc].source_kind)
+        if m.source is None and m.certainty == "certain" and m.doc in by_doc
+        else m
+        for m in mentions
+    ]
+
+
+def verdict_of(mentions: Sequence[Mention]) -> Verdict:
+    negating = [m for m in mentions if m.certainty == "negated"]
+    affirming = [m for m in mentions if m.certainty != "negated"]
+    if negating and affirming:
+        return "disputed"
+    if negating:
+        return "denied"
+    own_voice = {m.doc for m in affirming if m.certainty == "certain" and m.source is None}
+    if len(own_voice) >= 2:
+        return "corroborated"
+    if own_voice:
+        return "single-source"
+    if any(m.source is not None for m in affirming):
+        return "reported"
+    return "speculative"
+
+
+def _describe(ms: Sequence[Mention], outlet: Callable[[str], str]) -> str:
+    return ", ".join(dict.fromkeys(outlet(m.doc) for m in ms))
+
+
+def conflicts_of(claim: Claim, outlet: Callable[[str], str],
+                 figures: Callable[[Mention], Sequence[Quantity]] | None = None) -> list[Conflict]:
+    """Contradictions, overstatements and incompatible figures within one claim."""
+    found: list[Conflict] = []
+    ms = claim.mentions
+    affirm = [m for m in ms if m.certainty == "certain"]
+    negate = [m for m in ms if m.certainty == "negated"]
+    affirm_docs, negate_docs = {m.doc for m in affirm}, {m.doc for m in negate}
+    if any(a != n for a in affirm_docs for n in negate_docs):
+        pro = [m for m in affirm if m.doc not in negate_docs] or affirm
+        con = [m for m in negate if m.doc not in {p.doc for p in pro}] or negate
+        found.append(Conflict(
+            "contradiction", claim.id,
+            f"{_describe(pro, outlet)} affirm{'s' if len({m.doc for m in pro}) == 1 else ''} it; "
+            f"{_describe(con, outlet)} negate{'s' if len({m.doc for m in con}) == 1 else ''} it.",
+            tuple(pro + con),
+        ))
+    own_certain_docs = {m.doc for m in ms if m.certainty == "certain" and m.source is None}
+    others = [m for m in ms if m.doc not in own_certain_docs]
+    if len(own_certain_docs) == 1 and others:
+        doc = next(iter(own_certain_docs))
+        stated = [m for m in ms if m.doc == doc and m.certainty == "certain" and m.source is None]
+        how = sorted({"reports" if m.source else {"certain": "reports", "hedged": "hedges", "negated": "negates"}[m.certainty]
+                      for m in others})
+        found.append(Conflict(
+            "overstatement", claim.id,
+            f"{outlet(doc)} states it as fact in its own voice; the rest of the coverage "
+            f"({_describe(others, outlet)}) only {' or '.join(how)} it.",
+            tuple(stated + others),
+        ))
+    if figures is not None:
+        found.extend(_numeric(claim, outlet, figures))
+    return found
+
+
+def _numeric(claim: Claim, outlet: Callable[[str], str],
+             figures: Callable[[Mention], Sequence[Quantity]]) -> list[Conflict]:
+    from .quantities import compatible
+
+    seen: list[tuple[Mention, Quantity]] = [(m, q) for m in claim.mentions for q in figures(m)]
+    for i, (ma, qa) in enumerate(seen):
+        for mb, qb in seen[i + 1 :]:
+            if ma.doc == mb.doc or qa.unit != qb.unit or qa.unit is None:
+                continue
+            if set(ma.entities) != set(mb.entities) or set(ma.years) != set(mb.years):
+                continue
+            if not compatible(qa, qb):
+                return [Conflict(
+                    "numeric", claim.id,
+                    f"{outlet(ma.doc)} gives {qa.text}; {outlet(mb.doc)} gives {qb.text}.",
+                    (ma, mb),
+                )]
+    return []

@@ -1,0 +1,61 @@
+"""Who a clause is attributed to, read from real news sentences."""
+from __future__ import annotations
+
+from storyline.entities import Aliases, build_resolver
+from storyline.mentions import find_mentions, sentences
+from storyline.nlp import parse
+
+
+def _mentions(text: str):
+    doc = parse(text)
+    return find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({})))
+
+
+def _source_of(text: str, words: str):
+    for m in _mentions(text):
+        if words in m.text:
+            return m.source
+    raise AssertionError(f"no mention holds {words!r}: {[m.text for m in _mentions(text)]}")
+
+
+def test_according_to_attributes_the_clause_to_the_outlet():
+    text = "According to the Financial Times, the two firms are in the early discussions."
+    assert _source_of(text, "early discussions") == "Financial Times"
+
+
+def test_relative_clause_inherits_the_sentence_attribution():
+    text = ("According to the Financial Times, the two firms are in the early discussions, "
+            "which are being facilitated by the British government.")
+    assert _source_of(text, "facilitated by the British government") == "Financial Times"
+
+
+def test_unnamed_sources_telling_a_paper_are_the_source():
+    text = ("There is no guarantee the talks will result in a deal, with unnamed sources previously "
+            "telling the business newspaper the high energy and labour costs are potential sticking points.")
+    assert _source_of(text, "sticking points") == "unnamed sources"
+
+
+def test_announcing_plans_is_a_fact_not_an_attribution():
+    text = "The carmaker has announced plans to establish a European headquarters in Liverpool."
+    assert _source_of(text, "European headquarters") is None
+
+
+def test_a_pronoun_source_points_back_to_the_person_named_before():
+    text = ("According to David Bailey, a professor of economics, the deal is a pragmatic move. "
+            "He also points out that growing brand recognition makes local production a logical step.")
+    assert _source_of(text, "logical step") == "David Bailey"
+
+
+def test_said_at_the_end_attributes_the_quote():
+    text = "The plant will close by the end of the year, a company spokeswoman said."
+    assert _source_of(text, "plant will close") == "a company spokeswoman"
+
+
+def test_nobody_confirming_is_the_article_own_denial():
+    text = "Neither company has confirmed that production in the UK will happen."
+    m = next(m for m in _mentions(text) if "production" in m.text)
+    assert (m.source, m.certainty) == (None, "negated")
+
+
+def test_questions_are_not_claims():
+    assert _mentions("What role, if any, might the carmaker play in all this?") == ()
