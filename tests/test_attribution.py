@@ -59,3 +59,9 @@ def test_nobody_confirming_is_the_article_own_denial():
 
 def test_questions_are_not_claims():
     assert _mentions("What role, if any, might the carmaker play in all this?") == ()
+
+
+def test_a_quotation_running_on_keeps_its_speaker():
+    text = ("“We will keep the plant open,” the chief executive, Maria Lopez, said on Tuesday. "
+            "“Our workers have nothing to fear from this deal.”")
+    assert _source_of(text, "nothing to fear") == "Maria Lopez"

@@ -461,29 +461,41 @@ def _anchored_word(m: re.Match, text: str, lenient: bool) -> list[Cand]:
 
 
 _I = re.I
-_RULES: tuple[tuple[re.Pattern, Callable[[re.Match, str, bool], list[Cand]]], ...] = (
-    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _iso),
-    (re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YR})(?!\d))?(?!\w)", _I), _day_month),
-    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d%]|[.,:]\d)(?:,?\s+(?P<y>{_YR})(?!\d))?", _I), _day_month),
-    (re.compile(rf"\b{_EDGE}?(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year\b)", _I), _month_year),
-    (re.compile(rf"\b(?:(?P<cue>in|on|since|until|till|through|during|from|before|after|between|of|to|and|or|by)\s+)?(?P<e>{_EDGE}?(?:(?P<mod>last|this\s+past|this|next)\s+)?(?P<mon>{_MON_FULL}))\b", _I), _bare_month),
-    (re.compile(rf"\b(?:(?P<mod>last|this\s+past|this|next|on)\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?\b", _I), _weekday_rule),
-    (re.compile(rf"(?<![\w$£€¥.,/#-])(?P<a>{_YR})\s*[-–/]\s*(?P<b>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d|[-/]\d)"), _year_range),
-    (re.compile(rf"(?<![\w$£€¥.,/#-])(?P<y>{_YR})(?![\w%]|[.,]\d|\s*[-–/]\s*\d|-[a-z])"), _year_rule),
-    (re.compile(rf"\b(?:{_EDGE}|FY\s?)(?P<y>{_YR})(?!\w|[.,]\d)", _I), _edge_year),
-    (re.compile(rf"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<y>{_YR0})['’]?s|['’]?(?P<yy>\d0)['’]?s)\b|\b(?:(?:early|late|mid)[\s-]+)?(?P<y2>{_YR0})s\b", _I), _decade),
-    (re.compile(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b", _I), _century),
-    (re.compile(rf"\b(?:(?P<the>the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]+(?:(?:fiscal|financial)\s+)?quarter|(?P<y2>{_YR})\s*Q(?P<q>[1-4])|Q(?P<q2>[1-4]))(?:\s+(?:of\s+)?(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year|the\s+(?:current\s+)?year))?\b", _I), _quarter),
-    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|latter)\s+half\s+of\s+(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year|the\s+(?:current\s+)?year)\b|\bH(?P<h>[12])\s+(?P<y2>{_YR})\b", _I), _half),
-    (re.compile(rf"\b(?:(?P<cue>in|during|over|by|since|until|through)\s+)?(?P<e>(?:the\s+)?{_EDGE}?(?:(?P<mod>last|this\s+past|this|next)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YR})(?!\d)|\s+(?P<rel>last|this|next)\s+year)?)\b", _I), _season),
-    (re.compile(rf"\b(?:(?P<cue>at|on|over|before|after|by|until|since|for)\s+)?(?P<e>(?:(?P<mod>last|this|next)\s+)?(?P<h>christmas eve|christmas day|christmas|boxing day|new year['’]s eve|new year['’]s day|valentine['’]s day|halloween)(?:\s+(?P<y>{_YR})(?!\d))?)\b", _I), _holiday),
-    (re.compile(rf"\b{_EDGE}?(?P<mod>last|this\s+past|this|next)\s+(?:(?:fiscal|financial|calendar|tax|academic|school)\s+)?(?P<u>year|month|week|weekend|quarter)\b", _I), _relative),
-    (re.compile(r"\b(?:the\s+)?(?P<pm>end|start|beginning|turn|middle)\s+of\s+(?:the\s+)?year\b", _I), _year_part),
-    (re.compile(r"\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?:(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?|(?P<tn>this|last)\s+(?:morning|afternoon|evening|night))\b", _I), _day_word),
-    (re.compile(rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+(?:(?P<ago>ago)|from\s+now)\b", _I), _ago),
-    (re.compile(rf"\bin\s+(?P<n>{_NUM})\s+{_UNIT}['’]?\s+time\b", _I), _ago),
-    (re.compile(rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|previously|prior)\b", _I), _anchored),
-    (re.compile(r"\b(?:(?:early|earlier|late|later)\s+)?(?:(?P<det>the\s+following|the\s+next|the\s+previous|the\s+prior|that|the\s+same)\s+(?P<u>year|month|week|day)|the\s+(?P<u2>year|month|week|day)\s+(?P<dir>before|after)(?=\s*[,.;:!?)]|\s*$))\b", _I), _anchored_word),
+# Each rule runs only near a hit of its key (M month, W weekday, S season, H holiday,
+# A "ago"/"earlier" words, Q quarter/half, U unit words, D two digits) or, with
+# no key, over all the text.
+_KEYS = re.compile(  # run over the lowered text: case-blind scans are three times slower
+    r"\b(?:(?P<M>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?P<W>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<S>spring|summer|autumn|fall|winter)|(?P<H>christmas|boxing|new year|valentine|halloween)"
+    r"|(?P<A>ago|now|time|earlier|later|before|after|previously|prior)\b|(?P<Q>quarter|half|q[1-4]|h[12])"
+    r"|(?P<U>year|month|week|day|today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|century))"
+    r"|(?P<D>\d\d)")
+_KEYS_I = re.compile(_KEYS.pattern, re.I)
+_KEY_REACH = 100  # characters either side of a key that a rule's match can span
+Rule = Callable[[re.Match, str, bool], list[Cand]]
+_RULES: tuple[tuple[re.Pattern, Rule, str | None], ...] = (
+    (re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"), _iso, None),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YR})(?!\d))?(?!\w)", _I), _day_month, "M"),
+    (re.compile(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d%]|[.,:]\d)(?:,?\s+(?P<y>{_YR})(?!\d))?", _I), _day_month, "M"),
+    (re.compile(rf"\b{_EDGE}?(?P<mon>{_MON})\s*,?\s+(?:of\s+)?(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year\b)", _I), _month_year, "M"),
+    (re.compile(rf"\b(?:(?P<cue>in|on|since|until|till|through|during|from|before|after|between|of|to|and|or|by)\s+)?(?P<e>{_EDGE}?(?:(?P<mod>last|this\s+past|this|next)\s+)?(?P<mon>{_MON_FULL}))\b", _I), _bare_month, "M"),
+    (re.compile(rf"\b(?:(?P<mod>last|this\s+past|this|next|on)\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?\b", _I), _weekday_rule, "W"),
+    (re.compile(rf"(?<![\w$£€¥.,/#-])(?P<a>{_YR})\s*[-–/]\s*(?P<b>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d|[-/]\d)"), _year_range, None),
+    (re.compile(rf"(?<![\w$£€¥.,/#-])(?P<y>{_YR})(?![\w%]|[.,]\d|\s*[-–/]\s*\d|-[a-z])"), _year_rule, None),
+    (re.compile(rf"\b(?:{_EDGE}|FY\s?)(?P<y>{_YR})(?!\w|[.,]\d)", _I), _edge_year, "D"),
+    (re.compile(rf"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<y>{_YR0})['’]?s|['’]?(?P<yy>\d0)['’]?s)\b|\b(?:(?:early|late|mid)[\s-]+)?(?P<y2>{_YR0})s\b", _I), _decade, "D"),
+    (re.compile(r"\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b", _I), _century, "U"),
+    (re.compile(rf"\b(?:(?P<the>the\s+)?(?P<ord>first|second|third|fourth|final|last)[\s-]+(?:(?:fiscal|financial)\s+)?quarter|(?P<y2>{_YR})\s*Q(?P<q>[1-4])|Q(?P<q2>[1-4]))(?:\s+(?:of\s+)?(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year|the\s+(?:current\s+)?year))?\b", _I), _quarter, "Q"),
+    (re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|latter)\s+half\s+of\s+(?:(?P<y>{_YR})(?!\d)|(?P<rel>last|this|next)\s+year|the\s+(?:current\s+)?year)\b|\bH(?P<h>[12])\s+(?P<y2>{_YR})\b", _I), _half, "Q"),
+    (re.compile(rf"\b(?:(?P<cue>in|during|over|by|since|until|through)\s+)?(?P<e>(?:the\s+)?{_EDGE}?(?:(?P<mod>last|this\s+past|this|next)\s+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{_YR})(?!\d)|\s+(?P<rel>last|this|next)\s+year)?)\b", _I), _season, "S"),
+    (re.compile(rf"\b(?:(?P<cue>at|on|over|before|after|by|until|since|for)\s+)?(?P<e>(?:(?P<mod>last|this|next)\s+)?(?P<h>christmas eve|christmas day|christmas|boxing day|new year['’]s eve|new year['’]s day|valentine['’]s day|halloween)(?:\s+(?P<y>{_YR})(?!\d))?)\b", _I), _holiday, "H"),
+    (re.compile(rf"\b{_EDGE}?(?P<mod>last|this\s+past|this|next)\s+(?:(?:fiscal|financial|calendar|tax|academic|school)\s+)?(?P<u>year|month|week|weekend|quarter)\b", _I), _relative, "U"),
+    (re.compile(r"\b(?:the\s+)?(?P<pm>end|start|beginning|turn|middle)\s+of\s+(?:the\s+)?year\b", _I), _year_part, "U"),
+    (re.compile(r"\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?:(?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?|(?P<tn>this|last)\s+(?:morning|afternoon|evening|night))\b", _I), _day_word, "U"),
+    (re.compile(rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+(?:(?P<ago>ago)|from\s+now)\b", _I), _ago, "A"),
+    (re.compile(rf"\bin\s+(?P<n>{_NUM})\s+{_UNIT}['’]?\s+time\b", _I), _ago, "A"),
+    (re.compile(rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+(?P<dir>earlier|later|before|after|previously|prior)\b", _I), _anchored, "A"),
+    (re.compile(r"\b(?:(?:early|earlier|late|later)\s+)?(?:(?P<det>the\s+following|the\s+next|the\s+previous|the\s+prior|that|the\s+same)\s+(?P<u>year|month|week|day)|the\s+(?P<u2>year|month|week|day)\s+(?P<dir>before|after)(?=\s*[,.;:!?)]|\s*$))\b", _I), _anchored_word, "U"),
 )
 
 
@@ -492,7 +504,20 @@ _RULES: tuple[tuple[re.Pattern, Callable[[re.Match, str, bool], list[Cand]]], ..
 
 def _candidates(text: str, lo: int, hi: int, lenient: bool) -> list[Cand]:
     """Every rule's matches, then the longest non-overlapping ones, in text order."""
-    found = [c for rx, rule in _RULES for m in rx.finditer(text, lo, hi) for c in rule(m, text, lenient)]
+    near: dict[str, list[list[int]]] = {}
+    low = text.lower()  # lowering may change the length of a few non-ASCII letters
+    keys = _KEYS.finditer(low, lo, hi) if len(low) == len(text) else _KEYS_I.finditer(text, lo, hi)
+    for k in keys:
+        spans = near.setdefault(k.lastgroup or "", [])
+        a, b = max(lo, k.start() - _KEY_REACH), min(hi, k.end() + _KEY_REACH)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    found: list[Cand] = []
+    for rx, rule, key in _RULES:
+        for a, b in ([(lo, hi)] if key is None else near.get(key, ())):
+            found.extend(c for m in rx.finditer(text, a, b) for c in rule(m, text, lenient))
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
     chosen: list[Cand] = []
     for c in found:

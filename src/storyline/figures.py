@@ -28,15 +28,20 @@ def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display
     names = name_spans(doc)
     for anc in [token, *token.ancestors]:
         subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            subj = anc.head  # "the brand sold 5,500 cars" parsed as a noun with a clause
         if subj is None or subj.i == token.i:
             continue
-        sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+        chunk = next((c for c in doc.noun_chunks if c.root.i == subj.i), None)
+        if chunk is None and subj.dep_ == "ROOT":  # the parser's noun chunks skip a noun root
+            mods = [c.i for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
+            chunk = doc[min(mods, default=subj.i) : subj.i + 1]
+        sub = chunk if subj.dep_ == "ROOT" else doc[subj.left_edge.i : subj.right_edge.i + 1]
         inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
         if inside:
             if len(sub) <= 6:
                 return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
             return inside[0].text
-        chunk = next((c for c in doc.noun_chunks if c.root.i == subj.i), None)
         if chunk is not None:
             refs = descriptor_referents(chunk, sent_index, resolver, ())
             if refs:
@@ -62,6 +67,18 @@ def _purpose_names(doc: Doc, sent: Span, holder: str | None) -> list[str]:
     return out
 
 
+# Counts written as small words ("the two firms", "one of its plants") are
+# part of a noun phrase, not figures a reader checks; durations, money and
+# percentages are figures whatever their size.
+_SMALL_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"})
+_ALWAYS_FIGURES = frozenset({"percent", "GBP", "USD", "EUR", "days", "weeks", "months", "years", "hours"})
+
+
+def _is_figure(q) -> bool:
+    first = q.text.lower().split()[0] if q.text.split() else ""
+    return q.unit in _ALWAYS_FIGURES or q.qualifier is not None or first not in _SMALL_WORDS
+
+
 def _when(q_end: int, dates: Sequence[TimeExpr], next_start: int) -> str | None:
     for d in dates:
         if q_end <= d.start <= min(q_end + DATE_AFTER_FIGURE_CHARS, next_start) and d.value:
@@ -71,16 +88,19 @@ def _when(q_end: int, dates: Sequence[TimeExpr], next_start: int) -> str | None:
         valued[0].value if len(valued) == 1 else None)
 
 
-def article_figures(doc_id: str, doc: Doc, sentences: Sequence[Span], reference: str | None,
+def article_figures(doc_id: str, doc: Doc, sentences: Sequence[tuple[int, Span]], reference: str | None,
                     resolver: Resolver, display: dict[str, str]) -> tuple[tuple[Figure, ...], tuple[TimelineEvent, ...]]:
+    """Figures and dated events of the given (index, sentence) pairs; the
+    index is the sentence's place among the article's sentences."""
     figures: list[Figure] = []
     events: list[TimelineEvent] = []
     text = doc.text
-    for index, sent in enumerate(sentences):
+    for index, sent in sentences:
         start, end = sent.start_char, sent.end_char
         dates = find_dates(text, reference, start, end)
         quantities = [q for q in find_quantities(text, start, end)
                       if not any(d.start <= q.start < d.end for d in dates)]
+        quantities = [q for q in quantities if _is_figure(q)]
         for qi, q in enumerate(quantities):
             token = _token_at(doc, q.start)
             if token is None:

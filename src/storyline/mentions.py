@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +37,7 @@ THEME_WEIGHT = 2.0
 # Words in a source longer than this are cut at the first comma: "Jane
 # Smith, Professor of Economics at ..." is "Jane Smith".
 SOURCE_MAX_WORDS = 6
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
 _TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."})
 
 
@@ -150,14 +152,19 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             names[t.i] = canonical
     chunks = list(doc.noun_chunks)
     mentions: list[Mention] = []
+    last_source: Mention | None = None  # the attributed mention of the previous sentence
     for index, sent in enumerate(sentences(doc)):
         if not _is_claim_sentence(sent):
+            last_source = None
             continue
         sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
-        for clause in split(sent):
-            mention = _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks)
-            if mention is not None:
-                mentions.append(mention)
+        found = [m for clause in split(sent)
+                 if (m := _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks)) is not None]
+        if last_source is not None and sent.text.lstrip()[:1] in _OPENING_QUOTES and all(m.source is None for m in found):
+            # A quotation that runs on from the sentence before keeps its speaker.
+            found = [replace(m, source=last_source.source, source_kind=last_source.source_kind) for m in found]
+        mentions.extend(found)
+        last_source = next((m for m in found if m.source is not None), None)
     return tuple(mentions)
 
 

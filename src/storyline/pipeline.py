@@ -59,7 +59,7 @@ def read_article(article: Article, doc: Doc, aliases: Aliases) -> ArticleReading
     for span in name_spans(doc):
         display.setdefault(aliases.canonical(span.text), span.text)
     mentions = find_mentions(article.id, doc, resolver)
-    claim_sents = [s for s in sents if _is_claim_sentence(s)]
+    claim_sents = [(i, s) for i, s in enumerate(sents) if _is_claim_sentence(s)]
     figures, timeline = article_figures(article.id, doc, claim_sents, document.date, resolver, display)
     return ArticleReading(document, mentions, figures, timeline)
 

@@ -81,11 +81,11 @@ _FROM_CHANGE_RE = re.compile(rf"\b(?:{_UP}|{_DOWN}|going|went|moved|grow|growing
 
 # ---- numbers ---------------------------------------------------------------
 _CURRENCY_SIGN = {"$": "USD", "US$": "USD", "$US": "USD", "A$": "AUD", "$A": "AUD", "AU$": "AUD",
-                  "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP",
+                  "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "S$": "SGD", "HK$": "HKD", "R$": "BRL", "£": "GBP",
                   "PS": "GBP", "€": "EUR", "¥": "JPY", "Y=": "JPY", "RMB": "CNY", "₹": "INR", "RS": "INR",
                   "RS.": "INR", "₩": "KRW", "₪": "ILS", "RM": "MYR"}
 _DIGIT_RE = re.compile(
-    r"(?<![\w.$£€¥/])(?:(?P<cur>(?:US|AU|NZ|S)\s?\$|\$\s?(?:US|A)(?=\d)|A\$|C\$|CA\$|HK\$|R\$|\$|£|€|¥|₹|₩|₪|"
+    r"(?<![\w.$£€¥/])(?:(?P<cur>(?:US|AU|NZ|HK|S)\s?\$|\$\s?(?:US|A)(?=\d)|A\$|C\$|CA\$|HK\$|R\$|\$|£|€|¥|₹|₩|₪|"
     r"Y=|PS(?=\d)|RM\s?(?=\d)|Rs\.?\s?(?=\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|CHF|HKD|SGD)\s?(?=\d))"
     r"\s?)?(?P<sign>[-−](?=\.?\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:/(?P<den>\d{1,2})(?![/\d]))?(?P<half>½)?")
@@ -431,8 +431,8 @@ def _is_year(text: str, fig: _Fig, num: str, hedged: bool) -> bool:
     if fig.strong or hedged or not num.isdigit() or len(num) != 4:
         return False
     before = text[max(0, fig.start - 30):fig.start]
-    low = 1000 if _YEAR_PREP_RE.search(before) else 1800
-    return low <= fig.value <= 2100
+    prep = _YEAR_PREP_RE.search(before)
+    return (1000 if prep else 1800) <= fig.value <= (2200 if prep else 2100)
 
 
 def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
@@ -445,7 +445,8 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
         return "id"  # "14th", "5G", "1990s", "9AB8"
     if re.match(r"['’′]s\b", after):
         return "year"
-    if _MONTH_BEFORE_RE.search(before) or (not fig.strong and _MONTH_AFTER_RE.match(after.lstrip())):
+    day_like = not fig.strong and float(fig.value).is_integer() and (1 <= fig.value <= 31 or len(num) == 4)
+    if day_like and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip())):
         return "date"
     if re.match(r"-\d\d-\d\d", after):
         return "date"
@@ -459,7 +460,9 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
         token, gap = prev.group(1), prev.group(2)
         if gap.endswith("-") and not gap.strip(" \t-") and token.isalpha() and token.lower() not in _HYPHEN_PREFIXES:
             return "id"  # "COVID-19", "V-6", "TA-35"
-        is_name = token[:1].isupper() or any(c.isdigit() for c in token) or "&" in token
+        has_letter = any(c.isalpha() for c in token)
+        is_name = has_letter and not token.endswith(".") and (any(c.isupper() for c in token) or "&" in token
+                                                               or any(c.isdigit() for c in token))
         if token.lower() in _ID_WORDS or (is_name and not fig.strong and token.lower() not in _STOP
                                            and not _HEDGE_RE.search(token + " ") and not _CHANGE_RE.search(token + " ")
                                            and token.lower() not in _VAGUE_BASE):

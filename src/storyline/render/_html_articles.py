@@ -16,7 +16,7 @@ from storyline.render._spans import Segment, Span, segments
 # Wrapping order inside one segment, outermost first: skipped text frames
 # everything; a mention's <mark> is innermost so its id sits on the words.
 _KIND_ORDER = ("skipped", "evidence", "figure", "event", "mention")
-# Id suffix letter per kind: <doc-anchor>-m<start> for mentions, and so on.
+# Only web links become <a href>: a "javascript:" URL in metadata stays text.
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -169,4 +169,3 @@ def articles_section(d: Dossier, page: Page) -> str:
     ]
     out.append("</section>")
     return "".join(out)
-

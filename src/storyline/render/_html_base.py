@@ -10,10 +10,12 @@ from html import escape
 from storyline.model import Claim, Document
 from storyline.render._common import outlet, valid_span
 
+# Id suffix letter per kind of span: <doc-anchor>-m<start> marks a mention, and so on.
 ID_LETTER = {"mention": "m", "figure": "f", "event": "t", "evidence": "i"}
 
 
 def esc(text: str | None) -> str:
+    """Article text is untrusted: every character that could open markup is escaped."""
     return escape(text or "", quote=True)
 
 
@@ -63,4 +65,3 @@ def badge(label: str, css: str, href: str | None = None) -> str:
     if href:
         return f'<a class="badge {css}" href="{href}">{esc(label)}</a>'
     return f'<span class="badge {css}">{esc(label)}</span>'
-

@@ -6,36 +6,20 @@ is escaped: articles are untrusted input.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from html import escape
 from importlib.resources import files
 
-from storyline.model import (
-    Claim,
-    Conflict,
-    Document,
-    Dossier,
-    Figure,
-    Inferred,
-    Mention,
-    TimelineEvent,
-)
+from storyline.model import Conflict, Dossier, Figure, Mention
 from storyline.render._common import (
     CONFLICT_NOTES,
-    SKIP_LABELS,
     VERDICT_NOTES,
     VERDICT_ORDER,
     attribution,
     claims_by_verdict,
     format_value,
-    outlet,
     outlets,
     plural,
     quote,
     sorted_timeline,
-    valid_span,
     verdict_counts,
 )
 from storyline.render._html_articles import articles_section
@@ -135,9 +119,9 @@ def _claims(d: Dossier, page: Page) -> str:
     if not d.claims:
         out.append('<p class="note">No claims were found.</p>')
     for verdict, group in claims_by_verdict(d.claims):
-        slug = slug(verdict)
+        vslug = slug(verdict)
         out.append(
-            f'<section id="verdict-{slug}"><h3>{badge(verdict, f"v-{slug}")} '
+            f'<section id="verdict-{vslug}"><h3>{badge(verdict, f"v-{vslug}")} '
             f"{plural(len(group), 'claim')}</h3>"
             f'<p class="note">{esc(VERDICT_NOTES.get(verdict, ""))}</p>'
         )
@@ -151,7 +135,7 @@ def _claims(d: Dossier, page: Page) -> str:
             out.append(
                 f'<article class="card claim" id="{page.claim_anchor[claim.id]}">'
                 f"<h4>{esc(claim.text)}</h4>"
-                f'<p class="meta">{badge(verdict, f"v-{slug}")} '
+                f'<p class="meta">{badge(verdict, f"v-{vslug}")} '
                 f"{plural(len(claim.mentions), 'mention')} in "
                 f"{plural(n_docs, 'article')}{flags}</p>"
                 f'<ul class="mentions">{mentions}</ul></article>'
