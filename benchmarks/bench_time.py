@@ -22,7 +22,9 @@ import re
 import sys
 from pathlib import Path
 
-from storyline.dates import find_dates
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyline.dates import find_dates  # noqa: E402
 
 PUBLISHED = {"HeidelTime value F1 (all types)": 77.6}
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -97,7 +99,8 @@ def run(limit: int | None = None) -> dict[str, float]:
         others = [(g[0], g[1]) for g in gold if g[2] not in ("DATE", "TIME")]
         for key, gset, ignore in (("all", gold, []), ("date", dates, others)):
             v, x = _score(valued, gset, ignore), _score(extents, gset, ignore)
-            for name, row in ((key + "_v", (v[0], v[1], v[3], v[4])), (key + "_x", (x[0], x[2], x[3], x[5]))):
+            for name, row in ((key + "_v", (v[0], v[1], v[3], v[4])),
+                              (key + "_x", (x[0], x[2], x[3], x[5]))):
                 totals[name] = [a + b for a, b in zip(totals[name], row)]
     out: dict[str, float] = {"tempeval_files": float(len(files))}
     for key, prefix in (("all", "tempeval_"), ("date", "tempeval_date_")):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -34,6 +34,7 @@ class ArticleReading:
     mentions: tuple[Mention, ...]
     figures: tuple[Figure, ...]
     timeline: tuple[TimelineEvent, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # names this article defines ("JLR" -> "jaguar land rover")
 
 
 def _document(article: Article, doc: Doc) -> Document:
@@ -49,9 +50,15 @@ def _document(article: Article, doc: Doc) -> Document:
     )
 
 
-def read_article(article: Article, doc: Doc, aliases: Aliases) -> ArticleReading:
+def read_article(article: Article, doc: Doc, aliases: Aliases | None = None) -> ArticleReading:
     """Mentions, figures and timeline of one parsed article (``doc`` is the
-    parse of its masked text)."""
+    parse of its masked text). The reading depends on this article alone
+    (plus ``aliases`` if given), so it can be stored and put together with
+    other articles' readings later: build_dossier() applies the story's aliases."""
+    local = story_aliases([article.text], [doc])
+    if aliases is not None:
+        local = Aliases({**local.table, **aliases.table})
+    aliases = local
     document = _document(article, doc)
     sents = sentences(doc)
     resolver = build_resolver(doc, sents, aliases)
@@ -61,7 +68,7 @@ def read_article(article: Article, doc: Doc, aliases: Aliases) -> ArticleReading
     mentions = find_mentions(article.id, doc, resolver)
     claim_sents = [(i, s) for i, s in enumerate(sents) if _is_claim_sentence(s)]
     figures, timeline = article_figures(article.id, doc, claim_sents, document.date, resolver, display)
-    return ArticleReading(document, mentions, figures, timeline)
+    return ArticleReading(document, mentions, figures, timeline, tuple(sorted(aliases.table.items())))
 
 
 def _parse(articles: Sequence[Article]) -> list[Doc]:
@@ -70,9 +77,13 @@ def _parse(articles: Sequence[Article]) -> list[Doc]:
 
 
 def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()) -> Dossier:
-    """Put the readings of a story's articles together into its dossier."""
+    """Put the readings of a story's articles together into its dossier.
+    The result does not depend on the order the readings come in."""
+    readings = sorted(readings, key=lambda r: r.document.id)
     outlets = {r.document.id: r.document.source or r.document.id for r in readings}
-    mentions = [m for r in readings for m in r.mentions]
+    story = Aliases({k: v for r in readings for k, v in r.aliases})
+    mentions = [replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
+                for r in readings for m in r.mentions]
     claims: list[Claim] = []
     for i, members in enumerate(group(mentions), start=1):
         members = relay_sources(members)
@@ -107,10 +118,12 @@ def _representative(members: Sequence[Mention]) -> Mention:
 
 
 def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome] = ()) -> Dossier:
-    docs = _parse(articles)
-    aliases = story_aliases([a.text for a in articles], docs)
-    readings = [read_article(a, d, aliases) for a, d in zip(articles, docs)]
-    return build_dossier(readings, failures)
+    return build_dossier(read_articles(articles), failures)
+
+
+def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
+    """Parse and read each article on its own (the expensive, per-article stage)."""
+    return [read_article(a, d) for a, d in zip(articles, _parse(articles))]
 
 
 def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
@@ -123,4 +136,4 @@ def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
     return analyze_articles(articles, failures)
 
 
-__all__ = ["analyze", "analyze_articles", "build_dossier", "read_article", "ArticleReading"]
+__all__ = ["analyze", "analyze_articles", "build_dossier", "read_article", "read_articles", "ArticleReading"]

@@ -34,9 +34,10 @@ from storyline.model import Quantity
 # "about 100" is read as 90-110: the spread reporters mean by about/around/
 # roughly, checked against NewsQuant ("about 63000 Model 3 sedans").
 ABOUT_TOLERANCE = 0.10
-# compatible(): relative slack on top of the rounding the words show, for unit
-# conversion (a month is taken as 30.44 days) and last-digit rounding.
-COMPATIBLE_TOLERANCE = 0.02
+# compatible(): relative slack when the two figures are in different units of one
+# family, for the conversion (a month is taken as 30.44 days, a mile as 1.609 km);
+# 1% covers "45 days" against "a month-and-a-half" (45.66 days).
+COMPATIBLE_TOLERANCE = 0.01
 # Rounding read from the digits ("28,000" may be 28,232) is capped at this share
 # of the value, so a round "100" allows 95-105 and not 50-150.
 ROUNDING_CAP = 0.05
@@ -88,7 +89,7 @@ _DIGIT_RE = re.compile(
     r"(?<![\w.$£€¥/])(?:(?P<cur>(?:US|AU|NZ|HK|S)\s?\$|\$\s?(?:US|A)(?=\d)|A\$|C\$|CA\$|HK\$|R\$|\$|£|€|¥|₹|₩|₪|"
     r"Y=|PS(?=\d)|RM\s?(?=\d)|Rs\.?\s?(?=\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|CHF|HKD|SGD)\s?(?=\d))"
     r"\s?)?(?P<sign>[-−](?=\.?\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:/(?P<den>\d{1,2})(?![/\d]))?(?P<half>½)?")
+    r"(?:[/⁄](?P<den>\d{1,3})(?![/\d]))?(?P<half>½)?(?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−]\d{1,3}|(?<=\^)\d{1,3}))?")
 _SMALL = dict(zip(("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                    "fifteen sixteen seventeen eighteen nineteen").split(), range(1, 20)))
 _TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
@@ -125,8 +126,8 @@ micrometres: μm µm micrometre micrometres micrometer micrometers micron micron
 nanometres: nm nanometre nanometres nanometer nanometers
 miles: mile miles
 yards: yard yards yd yds
-feet: ft foot feet ' ′
-inches: inch inches ″ "
+feet: ft foot feet ′
+inches: inch inches ″
 square metres: sq_m sqm m2 m² square_metre square_metres square_meter square_meters
 square feet: sq_ft sqft square_foot square_feet
 square miles: sq_mi square_mile square_miles
@@ -166,9 +167,9 @@ gigawatt hours: GWh gigawatt_hours gigawatt-hours
 milliamp hours: mAh milliamp_hours milliampere_hours
 volts: V volt volts
 hertz: Hz HZ hertz
-kilohertz: kHz kilohertz
-megahertz: MHz megahertz
-gigahertz: GHz gigahertz
+kilohertz: kHz khz kilohertz
+megahertz: MHz Mhz megahertz
+gigahertz: GHz Ghz ghz gigahertz
 megabytes: MB megabyte megabytes
 gigabytes: GB gigabyte gigabytes
 terabytes: TB terabyte terabytes
@@ -183,6 +184,9 @@ calories: kcal calorie calories
 gigapascals: GPa gigapascal gigapascals
 megapascals: MPa megapascal megapascals
 kilopounds per square inch: ksi
+points per game: ppg
+rebounds per game: rpg
+assists per game: apg
 parts per million: ppm parts_per_million
 parts per billion: ppb parts_per_billion
 times: x times
@@ -202,22 +206,22 @@ centuries: century centuries
 # Currency words after a number, from the NewsQuant gold and ISO 4217 names.
 _CURRENCY_WORDS = """
 USD: dollars dollar US_dollars U.S._dollars USD
-AUD: Australian_dollars AUD
-NZD: New_Zealand_dollars NZD
+AUD: Australian_dollars Australian_dollar AUD
+NZD: New_Zealand_dollars New_Zealand_dollar NZD
 CAD: Canadian_dollars CAD
 HKD: Hong_Kong_dollars HKD
 SGD: Singapore_dollars Singaporean_dollars SGD
 EUR: euros euro EUR
 GBP: pounds_sterling sterling GBP
-JPY: yen JPY
-CNY: yuan renminbi CNY RMB
-INR: rupees INR
-ILS: shekels shekel NIS ILS
+JPY: yen YEN Japanese_yen JPY
+CNY: yuan Chinese_yuan renminbi CNY RMB
+INR: rupees Indian_rupees INR
+ILS: shekels shekel Israeli_shekels new_shekels NIS ILS
 DKK: Danish_crowns Danish_kroner DKK
 SEK: Swedish_crowns Swedish_kronor SEK
 NOK: Norwegian_crowns Norwegian_kroner NOK
-MYR: ringgit MYR
-ZAR: rand ZAR
+MYR: ringgit Malaysian_ringgit MYR
+ZAR: rand South_African_rand ZAR
 CHF: Swiss_francs francs CHF
 RUB: roubles rubles RUB
 TRY: lira TRY
@@ -228,7 +232,7 @@ cents: cents cent c
 pence: pence p
 sen: sen
 """
-_ATTACHED_ONLY = {"'", "′", "″", '"', "x", "c", "l", "kn"}  # units only when glued to the digits
+_ATTACHED_ONLY = {"′", "″", "x", "c", "l", "kn"}  # units only when glued to the digits
 _SPACED_LETTER = {"W", "V", "m", "L", "p", "g", "C", "F"}  # spaced, only before a non-word
 
 
@@ -271,7 +275,7 @@ i you he she it we they me him us them one ones each every all both some any no 
 is are was were be been being am has have had do does did will would shall should can could may might must
 said says say told according here there now then ago later earlier last next away behind left
 up down out off more most less least much many few several other another such same own too again
-including amid despite via plus minus against toward towards around worth compared versus vs
+including amid despite via plus minus against toward towards around worth compared versus vs mr mrs ms dr
 """.split())
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
               "staff": "staff", "police": "police", "fishermen": "fisherman", "teeth": "tooth", "mice": "mouse",
@@ -291,7 +295,7 @@ _CLOCK_AFTER_RE = re.compile(r"(?::\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?![a-z]
 _SCORE_CUE_RE = re.compile(r"\b(?:beat|beats|won|win|wins|lost|loses|drew|draw|tie|tied|lead|led|leads|victory|"
                            r"defeat|score|scored|ended|finished|at|a)\s+$", re.I)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“”|]\s*|\n\s*)$")
-_HYPHEN_PREFIXES = frozenset("minus sub now then top over under about nearly almost some roughly".split())
+_HYPHEN_PREFIXES = frozenset("minus sub now then top over under about nearly almost some roughly to and".split())
 _NOT_ONE_BEFORE = frozenset("each every same no any the this that which another little".split())
 
 
@@ -327,26 +331,39 @@ def _plural_like(word: str) -> bool:
     return w in _IRREGULAR or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
 
 
-_NP_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])(?![\w$£€])")
+_OF_NP_RE = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+(?:most\s+)?(?=[a-z])")
+_NP_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|&|\d{1,3}s?)(?![\w$£€])")
 
 
 def _noun_phrase(text: str, pos: int, end: int, single: bool) -> tuple[str | None, int]:
-    """The counted noun phrase after a number, up to its head ("public housing properties")."""
+    """The counted noun phrase after a number, up to its head ("public housing properties").
+
+    Before a plural head is found the phrase may hold "and" and model numbers
+    ("460 Kia and Hyundai vehicles", "63000 Model 3 sedans").
+    """
     words: list[re.Match[str]] = []
     p = pos
-    while len(words) < 4:
+    while len(words) < 5:
         m = _NP_WORD_RE.match(text, p, end)
-        if not m or m.group(1).lower() in _STOP or m.group(1).lower().endswith(("ly", "’s", "'s")):
+        if not m:
+            break
+        w = m.group(1)
+        inner = bool(words) and not single and (w.lower() in ("and", "&") or (w[0].isdigit() and words[-1].group(1)[0].isupper()))
+        if not inner and (w.lower() in _STOP or w.lower().endswith(("ly", "’s", "'s")) or w[0].isdigit() or w == "&"):
             break
         words.append(m)
         p = m.end()
-        if not single and _plural_like(m.group(1)):
+        if not single and not inner and _plural_like(w):
             return text[words[0].start(1):m.end()], m.end()
+    while words and (words[-1].group(1).lower() in ("and", "&") or words[-1].group(1)[0].isdigit()):
+        words.pop()
     if not words:
         return None, pos
-    if single:  # "one proposal asks": a trailing -s word after a singular noun is its verb
-        if len(words) > 1 and words[-1].group(1).lower().endswith("s"):
+    if single:  # "one proposal asks", "one campaign tied": a trailing -s/-ed word is the verb
+        if len(words) > 1 and words[-1].group(1).lower().endswith(("s", "ed")):
             words.pop()
+        if words[0].group(1).lower().endswith("ed"):
+            return None, pos
         return text[words[0].start(1):words[-1].end()], words[-1].end()
     first = words[0].group(1)
     if first.lower().endswith(("ing", "ed")) or first[0].isupper() or len(words) == 1:
@@ -358,7 +375,8 @@ def _unit_word(text: str, pos: int, end: int) -> tuple[str | None, int, str]:
     """A measure, time or currency word written right after ``pos``: (name, end, form)."""
     attached = pos < end and (text[pos].isalpha() or text[pos] in "%'′″\"°º")
     for forms, exact, loose in _LEXICONS:
-        m = exact.match(text, pos, end) or loose.match(text, pos, end)
+        m = max((x for x in (exact.match(text, pos, end), loose.match(text, pos, end)) if x),
+                key=lambda x: x.end(), default=None)
         if not m:
             continue
         form = m.group(1)
@@ -379,14 +397,15 @@ def _rate(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
     words = m.group("r").split()
     for n in (2, 1):
         cand = " ".join(words[:n])
+        stop = m.start("r") + len(cand)
+        if re.match(r"\s+(?:earlier|ago|before|later|after|on|from|in|into|since)\b", text[stop:stop + 8]):
+            continue  # "$6.78 billion a year earlier" is a figure and a date, not a rate
         name = _UNIT_FORMS.get(cand) or _UNIT_FORMS.get(cand.lower())
         if name or (n == 1 and (cand.lower() in _RATE_NOUNS or sep in ("per", "/", "each")) and cand.islower()
                     and cand not in _STOP and len(cand) > 2):
-            label = name or cand
-            label = {"feet": "foot", "inches": "inch", "centuries": "century"}.get(label, label)
-            if label.endswith("s") and " " not in label:
-                label = label[:-1]
-            return f"{unit} per {label}", m.start("r") + len(cand)
+            *head, last = (name or cand).split()
+            label = " ".join([*head, _singular(last) if last not in ("hertz", "horsepower") else last])
+            return f"{unit} per {label}", stop
     return unit, pos
 
 
@@ -453,8 +472,8 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
     hedged = bool(_HEDGE_RE.search(before))
     if _is_year(text, fig, num, hedged):
         return "year"
-    if not word and len(num) > 1 and num[0] == "0" and num[1].isdigit():
-        return "id"  # "007", phone and postcode parts
+    if not word and ((len(num) > 1 and num[0] == "0" and num[1].isdigit()) or len(num) > 9 and num.isdigit()):
+        return "id"  # "007", phone and postcode parts, tweet and record ids
     prev = re.search(r"([\w&.#'’-]+)([ \t]*-|[ \t]+)$", before)
     if prev:
         token, gap = prev.group(1), prev.group(2)
@@ -464,9 +483,11 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
         is_name = has_letter and not token.endswith(".") and (any(c.isupper() for c in token) or "&" in token
                                                                or any(c.isdigit() for c in token))
         if token.lower() in _ID_WORDS or (is_name and not fig.strong and token.lower() not in _STOP
-                                           and not _HEDGE_RE.search(token + " ") and not _CHANGE_RE.search(token + " ")
+                                           and not _HEDGE_RE.search(token + " ") and not (token.islower() and _CHANGE_RE.search(token + " "))
                                            and token.lower() not in _VAGUE_BASE):
             return "id"  # "Game 2", "S&P 500", "Stoxx 50"
+    if not fig.strong and fig.unit is None and re.match(r"[ \t]+[A-Z]", text[fig.end:fig.end + 2]):
+        return "id"  # "787 Dreamliner", "16-18 Industrial Avenue", "90049 ZIP Code"
     if word and num[:1].isupper() and not _SENTENCE_START_RE.search(before):
         return "id"  # "BBC One", "Formula One"
     if word and num.lower() == "one":
@@ -500,27 +521,42 @@ def _number_figs(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
             continue
         if word:
             num, cur = m.group(), None
+            if all(w.lower() in _SCALES for w in re.split(r"[\s-]+", num)):
+                continue  # "several hundred", "a baker's dozen": no count is written
             mantissa = _parse_words(num)
         else:
             num, cur_sign = m.group("num"), m.group("cur")
             key = re.sub(r"\s", "", cur_sign or "")
             cur = (_CURRENCY_SIGN.get(key) or _CURRENCY_SIGN.get(key.upper()) or key.upper()) if key else None
             mantissa = float(num.replace(",", ""))
-            if m.group("den"):
-                mantissa = mantissa / float(m.group("den")) if float(m.group("den")) else mantissa
+            if m.group("den") and float(m.group("den")):
+                mantissa = mantissa / float(m.group("den"))
+            if m.group("exp"):
+                mantissa *= 10.0 ** int(m.group("exp").replace("−", "-"))
             mantissa += 0.5 if m.group("half") else 0
             if m.group("sign") or re.search(r"\bminus[\s-]$", text[max(0, m.start() - 7):m.start()]):
                 mantissa = -mantissa
         single = mantissa == 1
-        of_np = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\b").match(text, m.end(), end)
-        if word and single and of_np:  # "one of the best wireless speakers"
+        of_np = _OF_NP_RE.match(text, m.end(), end)
+        if word and of_np:  # "one of the best wireless speakers", "three of his children"
             mult, unit, stop, strong = 1.0, *_noun_phrase(text, of_np.end(), end, False), False
         else:
             mult, unit, stop, strong = _read_unit(text, m.end(), end, cur, single)
+        if word and mult == 1 and (last := num.lower().split()[-1].split("-")[-1]) in _SCALES:
+            mult = _SCALES[last]  # "five thousand": 5 x 1000, so "four to five thousand" can share the scale
+            mantissa /= mult
+        before = text[max(0, m.start() - 30):m.start()]
+        if unit is None and float(mantissa).is_integer() and 0 < mantissa < 120 and (
+                re.search(r"\baged\s+$", before) or (re.search(r"\b[A-Z][a-z]+,\s$", before)
+                                                     and text[stop:stop + 1] == ",")):
+            unit = "years old"  # "aged 18", "Smith, 25, said" (not strong: "aged 18 to 34" is one range)
         fig = _Fig(m.start(), stop, m.end(), mantissa * mult, mantissa, unit, strong)
         kind = _kind(text, fig, num, word)
-        if m.group().count("/") and not fig.strong and kind == "ok":
-            kind = "id"  # "24/7", "9/11" without a unit
+        if m.group("den") if not word else False:
+            if not (fig.value < 1 and (strong or re.match(r"\s+of\b", text[stop:]))):
+                kind = "id"  # "24/7", "9/11": not a fraction
+        if word and re.match(r"-[a-z]+\s", text[m.end():]) and not _AGE_RE.match(text, m.end()):
+            kind = "id"  # "a five-year plan", "a six-speed gearbox": a compound adjective names a kind
         figs.append(replace(fig, kind=kind))
     return figs
 
@@ -570,52 +606,58 @@ def _special_figs(text: str, start: int, end: int) -> list[_Fig]:
     return figs
 
 
+def _base(unit: str | None) -> str | None:
+    return unit.partition(" per ")[0] if unit else None
+
+
 def _join_ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
-    """Join "10-20", "15 to 22 mph", "between 5% and 6%"; drop the pair of a year or date."""
+    """Join "10-20", "15 to 22 mph", "between 5% and 6%"; drop the pair of a year or date.
+
+    "eight or nine euros" stays two figures, but the first takes the unit of the second.
+    """
     out: list[_Fig] = []
     i = 0
     while i < len(figs):
         a = figs[i]
         b = figs[i + 1] if i + 1 < len(figs) else None
-        gap = text[a.end:b.start] if b else ""
-        link = re.fullmatch(r"\s*(-|–|—|to|and)\s*(?:-\s*)?", gap) if b else None
+        link = re.fullmatch(r"\s*(?:-\s+(?=or))?(-|–|—|to|and|or|-to-)\s*(?:-\s*)?", text[a.end:b.start]) if b else None
         if not b or not link or a.qualifier or b.qualifier:
             out.append(a)
             i += 1
             continue
         word = link.group(1)
         before = text[max(0, a.start - 80):a.start]
-        between = bool(re.search(r"\bbetween\s+$", before))
-        if word == "and" and not between:
-            out.append(a)
-            i += 1
-            continue
-        if a.kind in ("year", "date") and word in "-–—to" and b.value < 10000:
-            out.append(a)
-            out.append(replace(b, kind=a.kind))  # "2014-15", "Sept. 20-24"
+        between = re.search(r"\bbetween\s+$", before)
+        changed = _CHANGE_RE.search(before)
+        if (a.kind in ("year", "date") and word not in ("and", "or") and b.value < 10000) or \
+                (a.kind != "ok" and text[a.end:b.start] == "-"):
+            out.extend([a, replace(b, kind=a.kind)])  # "2014-15", "Sept. 20-24", "Charlton 2-1", "ISO 3888-2"
             i += 2
             continue
-        if a.kind != "ok" or b.kind not in ("ok", "year") or (b.kind == "year" and not a.strong):
+        if a.kind != "ok" or b.kind != "ok" or (word == "and" and not between):
             out.append(a)
-            i += 1
-            continue
-        ints = float(a.value).is_integer() and float(b.value).is_integer()
-        if word in "-–—" and not a.strong and not b.strong and ints and (a.value >= b.value or _SCORE_CUE_RE.search(before)):
-            out.extend([replace(a, kind="score"), replace(b, kind="score")])  # "won 2-1", "ended 2-2"
-            i += 2
-            continue
-        if a.unit and b.unit and _family(a.unit)[0] != _family(b.unit)[0] or (a.strong and not b.strong and not between):
-            out.append(a)
-            i += 1
-            continue
-        if re.search(r"\bfrom\s+$", before) and _FROM_CHANGE_RE.search(before):
-            out.append(a)  # "rose from 5% to 7%": two figures, not a range
             i += 1
             continue
         a_value = a.value
         if b.value != b.mantissa and a.value == a.mantissa and abs(a.mantissa) < abs(b.mantissa):
             a_value = a.mantissa * (b.value / b.mantissa)  # "$10 to $15 billion", "four to five thousand"
-        s = a.start - 8 + before[-8:].rfind("between") if between else a.start
+        if word == "or":  # "7- or 8-inch", "8 or $9"
+            out.append(replace(a, value=a_value, unit=b.unit, strong=b.strong) if a.unit is None else a)
+            i += 1
+            continue
+        ints = float(a.value).is_integer() and float(b.value).is_integer()
+        if word in "-–—" and not a.strong and not b.strong and ints and (a.value >= b.value or
+                                                                          _SCORE_CUE_RE.search(before)):
+            out.extend([replace(a, kind="score"), replace(b, kind="score")])  # "won 2-1", "ended 2-2"
+            i += 2
+            continue
+        descending = a_value > b.value and not (between or re.search(r"\bfrom\s+$", before))
+        if descending or (a.unit and b.unit and _base(a.unit) != _base(b.unit)) or (a.strong and not b.strong and not between) \
+                or (changed and a.strong and not between) or (re.search(r"\bfrom\s+$", before) and _FROM_CHANGE_RE.search(before)):
+            out.append(a)  # "rose 9.4% to $84", "rose from 5% to 7%", "leads 46% to 35%": two figures
+            i += 1
+            continue
+        s = a.start - (len(before) - between.start()) if between else a.start
         out.append(_Fig(s, b.end, b.num_end, a_value, a.mantissa, b.unit or a.unit, a.strong or b.strong,
                         low=min(a_value, b.value), high=max(a_value, b.value), qualifier="between"))
         i += 2
@@ -732,16 +774,19 @@ def _rounding(q: Quantity) -> float:
         place = 10.0 ** -len(digits.split(".")[1])
     else:
         place = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-    scale = abs(q.value / mantissa) if mantissa else 1.0
-    return min(place / 2 * scale, ROUNDING_CAP * abs(q.value))
+    scale = abs(q.value / mantissa)
+    # a hair under half a place, so "35" and "36" do not meet at 35.5
+    return min(place * 0.4999 * scale, ROUNDING_CAP * abs(q.value))
 
 
 def compatible(a: Quantity, b: Quantity, tolerance: float = COMPATIBLE_TOLERANCE) -> bool:
     """Can both figures be true of the same quantity?  Same unit family and overlapping intervals.
 
-    Each interval is widened by the rounding its digits show and by ``tolerance``
-    of its value.  A figure with no unit may be any count; it never matches a
-    currency, percent, time or measure.
+    Each interval is widened by the rounding its digits show ("28,000" may be
+    28,232) and, when the units differ, by ``tolerance`` of its value.  A figure
+    with no unit may be any count; it never matches a currency, percent, time or
+    measure.  "a month-and-a-half" and "over five weeks" are compatible;
+    "28,232" and "19,855" are not; "about 1,000" and "1,050" are.
     """
     (fa, ka), (fb, kb) = _family(a.unit), _family(b.unit)
     if fa != fb and not ((fa is None and (fb or "").startswith("count:")) or
@@ -749,7 +794,7 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = COMPATIBLE_TOLERANCE
         return False
 
     def bounds(q: Quantity, k: float) -> tuple[float, float]:
-        slack = _rounding(q) + tolerance * abs(q.value)
+        slack = _rounding(q) + (tolerance * abs(q.value) if a.unit != b.unit else 0.0)
         lo = q.low if q.low is not None else -float("inf")
         hi = q.high if q.high is not None else float("inf")
         return (lo - slack) * k, (hi + slack) * k
