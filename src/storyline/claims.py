@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 from .model import Mention
@@ -24,6 +25,8 @@ LINK_THRESHOLD = 0.35
 ENTITY_WEIGHT = 0.8  # an entity weighs a little less than a content word:
 YEAR_WEIGHT = 1.5  # outlets share the cast of a story, years pin events.
 SAME_ARTICLE_FACTOR = 0.75  # an article restates a claim less often than outlets share one
+MIN_SHARED = 1  # features two mentions must share, unless one of them has fewer (2 split
+# the seed story's claims more than it prevented false links: measured, left at 1)
 # A feature held by more mentions than this does not make a pair worth
 # comparing on its own (it still counts in the similarity).
 CANDIDATE_MAX_DF = 60
@@ -50,10 +53,15 @@ def _vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
 
 def _allowed(a: dict[str, float], b: dict[str, float]) -> bool:
     """Sharing names is not enough: a content word in common, or a year and
-    two names, or three names."""
+    two names, or three names. And one shared word is enough only for a
+    mention that has little else to say ("no deal has been announced"):
+    two longer clauses that share one rare word are usually about different
+    things."""
     shared = a.keys() & b.keys()
     names = sum(k.startswith("@") for k in shared)
     years = sum(k.startswith("#") for k in shared)
+    if len(shared) < min(MIN_SHARED, len(a), len(b)):
+        return False
     return len(shared) - names - years > 0 or (years > 0 and names >= 2) or names >= 3
 
 
@@ -84,7 +92,23 @@ def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
     return sims
 
 
-def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> list[list[Mention]]:
+@dataclass(frozen=True)
+class Group:
+    """Mentions of one proposition, and how alike each pair of them is."""
+
+    mentions: tuple[Mention, ...]
+    links: dict[tuple[int, int], float]  # (i, j) with i < j, indexes into mentions
+
+    def link(self, a: int, b: int) -> float:
+        return self.links.get((min(a, b), max(a, b)), 0.0)
+
+    def central(self) -> int:
+        """The index of the mention most like the others: the claim's best statement."""
+        n = len(self.mentions)
+        return max(range(n), key=lambda i: (sum(self.link(i, j) for j in range(n) if j != i), -i))
+
+
+def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> list[Group]:
     """Mentions grouped by proposition, each group in text order."""
     sims = similarities(mentions)
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
@@ -101,5 +125,10 @@ def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> lis
         clusters[a].extend(clusters.pop(b))
         for k in clusters[a]:
             owner[k] = a
-    ordered = sorted(clusters.values(), key=min)
-    return [[mentions[i] for i in sorted(idx)] for idx in ordered]
+    groups = []
+    for idx in sorted(clusters.values(), key=min):
+        idx = sorted(idx)
+        links = {(a, b): sims[(idx[a], idx[b])] for a in range(len(idx)) for b in range(a + 1, len(idx))
+                 if (idx[a], idx[b]) in sims}
+        groups.append(Group(tuple(mentions[i] for i in idx), links))
+    return groups

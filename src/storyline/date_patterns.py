@@ -156,7 +156,7 @@ def _bare_month(m: re.Match, text: str, lenient: bool) -> list[Cand]:
     return [(m.start("e"), m.end(), ("period", "month", _MONTHS[word.lower()], _mode(m), None))]
 
 
-_NOT_WEEKDAY_BEFORE = ("good", "black", "cyber", "super", "ash", "palm", "easter", "bloody")
+_NOT_WEEKDAY_BEFORE = ("good", "black", "cyber", "super", "ash", "palm", "easter", "bloody", "mail")
 _NOT_WEEKDAY_AFTER = re.compile(  # newspapers and shows named after weekdays
     r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|People|Sport|Independent|Night)\b")
 

@@ -23,6 +23,7 @@ How relative words are resolved:
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -131,6 +132,8 @@ def _period(kind: str, idx: int, mode: str, ref: Ref, day: int | None = None) ->
     if kind == "yearpart":  # "the end of the year": placed like its month, valued as a year
         return _fmt("year", year)
     if kind == "month":
+        if idx == 2 and day == 29 and not calendar.isleap(year):
+            day = None  # 29 February placed in a common year: the month is all that is sure
         return f"{year:04d}-{idx:02d}" + (f"-{day:02d}" if day else "")
     if kind == "season":
         return f"{year}-{('SP', 'SU', 'FA', 'WI')[idx - 1]}"

@@ -100,6 +100,18 @@ def _short(span: Span) -> str:
     return text
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "no", "any", "its", "their"})
+
+
+def _is_theme(t: Token) -> bool:
+    """A determined subject noun ("the deal", "no deal", "this agreement") is
+    what its clause is about; a bare one ("production", "manufacturers") is
+    generic and says less."""
+    return t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("det", "poss") and (c.lower_ in _DETERMINERS or c.dep_ == "poss") for c in t.children
+    )
+
+
 def _terms(doc: Doc, tokens: list[Token], names: dict[int, str], resolver: Resolver, sent_index: int,
            chunks: list[Span], earlier: frozenset[int]) -> tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]:
     """Content terms, canonical entities and years of a clause."""
@@ -138,7 +150,7 @@ def _terms(doc: Doc, tokens: list[Token], names: dict[int, str], resolver: Resol
         if lemma in LIGHT_WORDS or low in LIGHT_WORDS or low in HEDGE_WORDS or low in HEDGE_MODALS or low in NEGATORS:
             continue
         term = SYNONYMS.get(lemma, SYNONYMS.get(low, lemma))
-        weight = POS_WEIGHT[t.pos_] * (THEME_WEIGHT if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" else 1.0)
+        weight = POS_WEIGHT[t.pos_] * (THEME_WEIGHT if _is_theme(t) else 1.0)
         terms[term] = max(terms.get(term, 0.0), weight)
     return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(years))
 

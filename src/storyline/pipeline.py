@@ -84,19 +84,18 @@ def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOut
     story = Aliases({k: v for r in readings for k, v in r.aliases})
     mentions = [replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
                 for r in readings for m in r.mentions]
-    claims: list[Claim] = []
-    for i, members in enumerate(group(mentions), start=1):
-        members = relay_sources(members)
-        rep = _representative(members)
-        claims.append(Claim(id=f"c{i}", text=rep.text, verdict=verdict_of(members), mentions=tuple(members)))
     texts = {r.document.id: r.document.text for r in readings}
 
     def figures_in(m: Mention):
         return find_quantities(texts[m.doc], m.start, m.end)
 
+    claims: list[Claim] = []
     conflicts: list[Conflict] = []
-    for claim in claims:
-        conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in))
+    for i, g in enumerate(group(mentions), start=1):
+        members = relay_sources(g.mentions)
+        claim = Claim(id=f"c{i}", text=members[g.central()].text, verdict=verdict_of(members), mentions=tuple(members))
+        claims.append(claim)
+        conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link))
     order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
     timeline = sorted((e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start))
     return Dossier(
@@ -108,13 +107,6 @@ def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOut
         failures=tuple(failures),
         version=__version__,
     )
-
-
-def _representative(members: Sequence[Mention]) -> Mention:
-    """The mention that best states the claim: own voice and certain first,
-    then the longest."""
-    rank = {"certain": 0, "hedged": 1, "negated": 2}
-    return min(members, key=lambda m: (rank[m.certainty], m.source is not None, -len(m.text)))
 
 
 def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome] = ()) -> Dossier:

@@ -7,6 +7,13 @@ from collections.abc import Callable, Sequence
 from .model import Claim, Conflict, Mention, Quantity, Verdict
 
 
+# Two mentions set against each other in a conflict must be this alike
+# themselves, not only through the rest of their claim: a reader shown a
+# contradiction must see the same proposition affirmed and denied. Cosine
+# similarity as in claims.py; calibrated with claims.LINK_THRESHOLD.
+CONFLICT_MIN_SIMILARITY = 0.45
+
+
 def relay_sources(mentions: Sequence[Mention]) -> list[Mention]:
     """An article that states a claim in its own words and elsewhere gives it
     to a source ("X is in talks ... According to the FT, ...") is relaying
@@ -46,17 +53,31 @@ def _describe(ms: Sequence[Mention], outlet: Callable[[str], str]) -> str:
     return ", ".join(dict.fromkeys(outlet(m.doc) for m in ms))
 
 
+def _facing(ms: Sequence[Mention], left: Sequence[int], right: Sequence[int],
+            link: Callable[[int, int], float]) -> tuple[list[int], list[int]]:
+    """The mentions of ``left`` and ``right`` (indexes into ``ms``) that face
+    a mention of the other side, from another article, closely enough."""
+    pairs = [(a, b) for a in left for b in right
+             if ms[a].doc != ms[b].doc and link(a, b) >= CONFLICT_MIN_SIMILARITY]
+    return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
+
+
+def _all_linked(a: int, b: int) -> float:
+    return 1.0
+
+
 def conflicts_of(claim: Claim, outlet: Callable[[str], str],
-                 figures: Callable[[Mention], Sequence[Quantity]] | None = None) -> list[Conflict]:
-    """Contradictions, overstatements and incompatible figures within one claim."""
+                 figures: Callable[[Mention], Sequence[Quantity]] | None = None,
+                 link: Callable[[int, int], float] = _all_linked) -> list[Conflict]:
+    """Contradictions, overstatements and incompatible figures within one
+    claim; ``link(i, j)`` is how alike mentions i and j are."""
     found: list[Conflict] = []
     ms = claim.mentions
-    affirm = [m for m in ms if m.certainty == "certain"]
-    negate = [m for m in ms if m.certainty == "negated"]
-    affirm_docs, negate_docs = {m.doc for m in affirm}, {m.doc for m in negate}
-    if any(a != n for a in affirm_docs for n in negate_docs):
-        pro = [m for m in affirm if m.doc not in negate_docs] or affirm
-        con = [m for m in negate if m.doc not in {p.doc for p in pro}] or negate
+    affirm = [i for i, m in enumerate(ms) if m.certainty == "certain"]
+    negate = [i for i, m in enumerate(ms) if m.certainty == "negated"]
+    pro_i, con_i = _facing(ms, affirm, negate, link)
+    if pro_i:
+        pro, con = [ms[i] for i in pro_i], [ms[i] for i in con_i]
         found.append(Conflict(
             "contradiction", claim.id,
             f"{_describe(pro, outlet)} affirm{'s' if len({m.doc for m in pro}) == 1 else ''} it; "
@@ -64,10 +85,12 @@ def conflicts_of(claim: Claim, outlet: Callable[[str], str],
             tuple(pro + con),
         ))
     own_certain_docs = {m.doc for m in ms if m.certainty == "certain" and m.source is None}
-    others = [m for m in ms if m.doc not in own_certain_docs]
-    if len(own_certain_docs) == 1 and others:
+    others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs]
+    stated_i = [i for i, m in enumerate(ms) if m.certainty == "certain" and m.source is None]
+    stated_i, others_i = _facing(ms, stated_i, others_i, link)
+    if len(own_certain_docs) == 1 and stated_i:
         doc = next(iter(own_certain_docs))
-        stated = [m for m in ms if m.doc == doc and m.certainty == "certain" and m.source is None]
+        stated, others = [ms[i] for i in stated_i], [ms[i] for i in others_i]
         how = sorted({"reports" if m.source else {"certain": "reports", "hedged": "hedges", "negated": "negates"}[m.certainty]
                       for m in others})
         found.append(Conflict(
