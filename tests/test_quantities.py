@@ -110,7 +110,7 @@ def test_a_four_digit_figure_with_a_hedge_is_a_count_not_a_year():
 
 def test_billions_abbreviated_after_a_dollar_sign():
     q = one("Adani lost more than $2.5bn in a day.")
-    assert (q.value, q.unit, q.qualifier, q.high) == (2_500_000_000, "USD", "more than", None)
+    assert (q.value, q.unit, hedge(q), change(q), q.high) == (2_500_000_000, "USD", "more than", "down", None)
 
 
 def test_euro_sign_with_billion_word():

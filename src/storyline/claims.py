@@ -103,9 +103,11 @@ class Group:
         return self.links.get((min(a, b), max(a, b)), 0.0)
 
     def central(self) -> int:
-        """The index of the mention most like the others: the claim's best statement."""
+        """The index of the mention that best states the claim: the one most
+        like the others among those that affirm it, if any do."""
         n = len(self.mentions)
-        return max(range(n), key=lambda i: (sum(self.link(i, j) for j in range(n) if j != i), -i))
+        affirming = [i for i, m in enumerate(self.mentions) if m.certainty == "certain"] or list(range(n))
+        return max(affirming, key=lambda i: (sum(self.link(i, j) for j in range(n) if j != i), -i))
 
 
 def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> list[Group]:

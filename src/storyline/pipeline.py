@@ -34,7 +34,7 @@ class ArticleReading:
     mentions: tuple[Mention, ...]
     figures: tuple[Figure, ...]
     timeline: tuple[TimelineEvent, ...]
-    aliases: tuple[tuple[str, str], ...] = ()  # names this article defines ("JLR" -> "jaguar land rover")
+    aliases: tuple[tuple[str, str], ...] = ()  # names this article defines ("BA" -> "british airways")
 
 
 def _document(article: Article, doc: Doc) -> Document:

@@ -5,7 +5,7 @@ Pure ``re``: one pass for number tokens, then a look at the words either side
 returned :class:`~storyline.model.Quantity`:
 
 * ``value`` is the figure as written, in base units ("1.3 million" -> 1300000,
-  "35 per cent" -> 35); for a range, the first figure written ("10-20" -> 10).
+  "12 per cent" -> 12); for a range, the first figure written ("10-20" -> 10).
   Minor currency units stay as written ("19 cents" -> 19, unit "cents").
 * ``unit``: an ISO currency code ("USD", "GBP", "EUR", "JPY", "CNY", "INR" ...);
   "percent", "percentage points", "basis points", "points"; "fraction" for "a
@@ -18,13 +18,13 @@ returned :class:`~storyline.model.Quantity`:
   ("rose 5%" -> "up by") and the hedge as written, lower-cased ("over", "more
   than", "about", "up to"); "between" for a range; the vague plural for
   "hundreds of".  Read it with :func:`change`, :func:`hedge`, :func:`is_range`.
-* ``low``/``high``: exact -> value; "over 5,500" -> (5500, None); "up to 35" ->
-  (None, 35); "about 100" -> 100 +- ABOUT_TOLERANCE; "10-20" -> (10, 20).
+* ``low``/``high``: exact -> value; "over 7,200" -> (7200, None); "up to 40" ->
+  (None, 40); "about 100" -> 100 +- ABOUT_TOLERANCE; "10-20" -> (10, 20).
 
 Not returned: years ("in 2024", "a wonderful 2025"), dates ("14 October"),
 clock times, ordinals, scores ("won 2-1"), ratios ("50:50") and numbers that
-name things ("Game 2", "S&P 500", "Model 3", "COVID-19").  "from 209 in 2024
-to 28,232" and "rose from 5% to 7%" are two figures, not a range.
+name things ("Game 2", "S&P 500", "Model 3", "COVID-19").  "from 310 in 2019
+to 4,120" and "rose from 5% to 7%" are two figures, not a range.
 """
 from __future__ import annotations
 
@@ -44,9 +44,9 @@ __all__ = ["ABOUT_TOLERANCE", "COMPATIBLE_TOLERANCE", "ROUNDING_CAP", "RANGE_QUA
 
 # compatible(): relative slack when two figures are in different units of one
 # family, for the conversion (a month is taken as 30.44 days, a mile as 1.609 km);
-# 1% covers "45 days" against "a month-and-a-half" (45.66 days).
+# 1% covers "91 days" against "three months" (91.32 days).
 COMPATIBLE_TOLERANCE = 0.01
-# Rounding read from the digits ("28,000" may be 28,232) is capped at this share
+# Rounding read from the digits ("14,000" may be 14,212) is capped at this share
 # of the value, so a round "100" allows 95-105 and not 50-150.
 ROUNDING_CAP = 0.05
 RANGE_QUALIFIERS = frozenset({"between", *VAGUE_BASE,
@@ -84,7 +84,7 @@ _METRE_CUE_RE = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?)\b|-?\s?(?
                            r"sprint|race|hurdles|relay|freestyle|swim|dash)\b")
 _AGE_RE = re.compile(r"(?:\s|-)(?P<u>year|month|week|day)s?(?:-|\s)old\b|\s(?P<v>year|month)s\s+of\s+age\b", re.I)
 _RATE_RE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+an?-|\s+each\s+)(?P<r>[A-Za-z][A-Za-z]*(?:\s[a-z]+)?)")
-_OF_NP_RE = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+(?:most\s+)?(?=[a-z])")
+_OF_NP_RE = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)(?:\s+most)?(?=\s+[a-z])")
 _NP_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|&|\d{1,3}s?)(?![\w$£€])")
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
@@ -306,7 +306,7 @@ def _parse_words(words: str) -> float:
 
 
 def _number_figs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[_Fig]:
-    """Figures written in digits ("£500m", "28,232") and in words ("five weeks")."""
+    """Figures written in digits ("£40m", "14,212") and in words ("five weeks")."""
     figs = []
     found = [(m, False) for m in _DIGIT_RE.finditer(text, start, end)]
     found += [(m, True) for m in _WORD_RE.finditer(text, start, end) if m.group().lower() not in ("a", "an")]
@@ -353,7 +353,7 @@ def _number_figs(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
 
 
 def _special_figs(text: str, start: int, end: int) -> list[_Fig]:
-    """"a month-and-a-half", "half a year", "a third of", "hundreds of miles"."""
+    """"an hour-and-a-half", "half a year", "a third of", "hundreds of miles"."""
     figs = []
     for m in _AND_HALF_RE.finditer(text, start, end):
         n = (m.group("n") or "").lower()
@@ -532,11 +532,11 @@ def _rounding(q: Quantity) -> float:
 def compatible(a: Quantity, b: Quantity, tolerance: float = COMPATIBLE_TOLERANCE) -> bool:
     """Can both figures be true of the same quantity?  Same unit family and overlapping intervals.
 
-    Each interval is widened by the rounding its digits show ("28,000" may be
-    28,232) and, when the units differ, by ``tolerance`` of its value.  A figure
+    Each interval is widened by the rounding its digits show ("14,000" may be
+    14,212) and, when the units differ, by ``tolerance`` of its value.  A figure
     with no unit may be any count; it never matches a currency, percent, time or
-    measure.  "a month-and-a-half" and "over five weeks" are compatible;
-    "28,232" and "19,855" are not; "about 1,000" and "1,050" are.
+    measure.  "a year and a half" and "over 16 months" are compatible;
+    "4,120" and "3,180" are not; "about 1,000" and "1,050" are.
     """
     (fa, ka), (fb, kb) = _family(a.unit), _family(b.unit)
     if fa != fb and not (fa is None and (fb or "").startswith("count:") or
