@@ -1,4 +1,5 @@
 """The NewsQuant benchmark runner: keys and ranges on a small slice (skipped without the data)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -31,5 +32,7 @@ def test_run_on_30_sentences_gives_scores_in_range():
 
 def test_units_are_mapped_to_newsquant_names():
     bench = _bench()
-    assert [bench._gold_style(u) for u in ("USD", "percent", "public housing properties", None, "USD per month")] \
-        == ["dollar", "percentage", "public housing property", "-", "dollar per month"]
+    assert [
+        bench.gold_style(u)
+        for u in ("USD", "percent", "public housing properties", None, "USD per month")
+    ] == ["dollar", "percentage", "public housing property", "-", "dollar per month"]

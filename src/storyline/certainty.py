@@ -91,17 +91,24 @@ def grade_event(doc: Doc, event: Token) -> tuple[Certainty, str | None]:
     return grade([scope[i] for i in sorted(scope)])
 
 
+def grade_span(doc: Doc, start: int | None = None, end: int | None = None) -> Certainty:
+    """Certainty of the characters ``start:end`` of a parsed text (all of it
+    by default) as the text presents them: the word of the span nearest the
+    root of its parse is the event."""
+    if start is None:
+        return grade([t for t in doc if not t.is_space])[0]
+    stop = end if end is not None else len(doc.text)
+    inside = [t for t in doc if t.idx < stop and t.idx + len(t) > start and not t.is_space]
+    if not inside:
+        return "certain"
+    head = min(inside, key=lambda t: len(list(t.ancestors)))
+    return grade_event(doc, head)[0]
+
+
 @lru_cache(maxsize=4096)
 def grade_certainty(sentence: str, start: int | None = None, end: int | None = None) -> Certainty:
     """Certainty of the words ``sentence[start:end]`` (the whole sentence by
     default) as the sentence presents them."""
     from .nlp import parse
 
-    doc = parse(sentence)
-    if start is None:
-        return grade([t for t in doc if not t.is_space])[0]
-    inside = [t for t in doc if t.idx < (end if end is not None else len(sentence)) and t.idx + len(t) > start]
-    if not inside:
-        return "certain"
-    head = min(inside, key=lambda t: len(list(t.ancestors)))
-    return grade_event(doc, head)[0]
+    return grade_span(parse(sentence), start, end)

@@ -25,6 +25,12 @@ LINK_THRESHOLD = 0.35
 ENTITY_WEIGHT = 0.8  # an entity weighs a little less than a content word:
 YEAR_WEIGHT = 1.5  # outlets share the cast of a story, years pin events.
 SAME_ARTICLE_FACTOR = 0.75  # an article restates a claim less often than outlets share one
+# An affirmation and a denial go into one claim only where some pair of them
+# is this alike and most of what the shorter says is in the other: one
+# shared word ("the talks were welcome" / "did not comment on negotiations")
+# is not the same proposition. Conflicts (verdicts.py) use the same bar.
+OPPOSED_MIN_SIMILARITY = 0.45
+OPPOSED_MIN_COVERAGE = 0.6
 MIN_SHARED = 1  # features two mentions must share, unless one of them has fewer (2 split
 # the seed story's claims more than it prevented false links: measured, left at 1)
 # A feature held by more mentions than this does not make a pair worth
@@ -65,6 +71,14 @@ def _allowed(a: dict[str, float], b: dict[str, float]) -> bool:
     return len(shared) - names - years > 0 or (years > 0 and names >= 2) or names >= 3
 
 
+def coverage(a: Mention, b: Mention) -> float:
+    """The share of the sparser mention's features that the other has too:
+    1.0 when everything the shorter one says is in the longer one."""
+    fa, fb = _features(a), _features(b)
+    smaller = min(len(fa), len(fb))
+    return len(fa.keys() & fb.keys()) / smaller if smaller else 0.0
+
+
 def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
     """Cosine similarity of the pairs worth comparing (i < j)."""
     vectors = _vectors(mentions)
@@ -90,6 +104,25 @@ def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
         if s > 0:
             sims[(i, j)] = s
     return sims
+
+
+def opposed_pair_holds(a: Mention, b: Mention, similarity: float) -> bool:
+    """Strong enough evidence that an affirmation and a denial are of one proposition."""
+    return similarity >= OPPOSED_MIN_SIMILARITY and coverage(a, b) >= OPPOSED_MIN_COVERAGE
+
+
+def _may_oppose(mentions: Sequence[Mention], a: list[int], b: list[int],
+                sims: dict[tuple[int, int], float]) -> bool:
+    """Whether two groups may become one claim as far as polarity goes: if
+    one holds denials and the other affirmations, a strong pair must face."""
+    def sign(i: int) -> int:
+        return -1 if mentions[i].certainty == "negated" else 1
+
+    opposite = [(x, y) for x in a for y in b if sign(x) != sign(y)]
+    if not opposite or {sign(x) for x in a} == {sign(y) for y in b} == {1, -1}:
+        return True
+    return any(opposed_pair_holds(mentions[x], mentions[y], sims.get((min(x, y), max(x, y)), 0.0))
+               for x, y in opposite)
 
 
 @dataclass(frozen=True)
@@ -123,6 +156,8 @@ def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> lis
             continue
         total = sum(sims.get((min(x, y), max(x, y)), 0.0) for x in clusters[a] for y in clusters[b])
         if total / (len(clusters[a]) * len(clusters[b])) < threshold:
+            continue
+        if not _may_oppose(mentions, clusters[a], clusters[b], sims):
             continue
         clusters[a].extend(clusters.pop(b))
         for k in clusters[a]:

@@ -144,6 +144,7 @@ SYNONYMS = {
     "headquarter": "headquarters", "hq": "headquarters", "sell": "sale", "sale": "sale",
     "invest": "investment", "job": "job", "employee": "worker", "staff": "worker",
     "worker": "worker", "cut": "cut", "layoff": "cut", "ceo": "chief",
+    "bailout": "rescue", "bail-out": "rescue", "lifeline": "rescue",
 }
 
 # Lemmas too common to tell one claim from another.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -112,6 +112,7 @@ class Resolver:
     aliases: Aliases
     orgs_by_sentence: tuple[tuple[str, ...], ...]  # canonical organisations named, per sentence
     people_by_sentence: tuple[tuple[str, ...], ...]
+    display: dict[str, str] = field(default_factory=dict)  # canonical -> as first written
 
     def last_org(self, sentence: int, before_char_names: tuple[str, ...] = ()) -> str | None:
         if before_char_names:
@@ -145,12 +146,15 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
     orgs: list[tuple[str, ...]] = []
     people: list[tuple[str, ...]] = []
     names = name_spans(doc)
+    display: dict[str, str] = {}
+    for n in names:
+        display.setdefault(aliases.canonical(n.text), re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE))
     for sent in sentences:
         inside = [n for n in names if sent.start <= n.start < sent.end]
         orgs.append(tuple(aliases.canonical(n.text) for n in inside
                           if n.label_ in ORG_LABELS or (not n.label_ and n.root.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "poss", "dobj"))))
         people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
-    return Resolver(aliases, tuple(orgs), tuple(people))
+    return Resolver(aliases, tuple(orgs), tuple(people), display)
 
 
 def descriptor_referents(chunk: Span, sentence: int, resolver: Resolver, earlier_orgs: tuple[str, ...]) -> tuple[str, ...]:

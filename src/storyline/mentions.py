@@ -24,6 +24,7 @@ from .cues import (
 )
 from .entities import Resolver, clean, descriptor_referents, name_spans
 from .model import Mention
+from .quantities import find_quantities
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
@@ -34,6 +35,9 @@ POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "VERB": 0.6, "ADJ": 0.5}
 # The subject noun is what a clause is about ("the deal is pending", "no
 # deal has been announced"): it weighs double.
 THEME_WEIGHT = 2.0
+# Figures at least this large become terms of their clause ("£500m" in two
+# outlets); small counts ("two firms") are too common to tell claims apart.
+FIGURE_TERM_MIN = 100
 # Words in a source longer than this are cut at the first comma: "Jane
 # Smith, Professor of Economics at ..." is "Jane Smith".
 SOURCE_MAX_WORDS = 6
@@ -66,31 +70,53 @@ def _span_of(doc: Doc, token_ids: tuple[int, ...]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int) -> tuple[str, str]:
-    """The source of a frame, as a reader would name it, and its kind."""
+def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int,
+                previous: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The source of a frame, as a reader would name it, and its kind.
+    ``previous`` is the source of the sentence before, which a pronoun
+    ("he added", "they said") most often continues."""
     span = doc[frame.source_start : frame.source_end]
-    words = [t.lower_ for t in span]
-    if len(span) == 1 and words[0] in PERSON_PRONOUNS:
-        person = resolver.last_person(sent_index)
-        return (person.title() if person else span.text), "person"
-    if len(span) == 1 and words[0] in GROUP_PRONOUNS:
+    root = span.root
+    if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if previous is not None and (root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")):
+            return previous
+        if root.lower_ in PERSON_PRONOUNS:
+            person = resolver.last_person(sent_index)
+            return (resolver.display.get(person, person.title()) if person else span.text), "person"
         org = resolver.last_org(sent_index)
-        return (org.title() if org and org.islower() else (org or span.text)), "organisation"
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            return ent.text, "person"
-    if any(w in ANONYMITY_WORDS for w in words) or (
-        span.root.lower_ in UNNAMED_SOURCE_WORDS and not any(t.pos_ == "PROPN" for t in span)
-    ):
+        return (resolver.display.get(org, org) if org else span.text), "organisation"
+    head = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    if head is not None and head.label_ == "PERSON":
+        return head.text, "person"
+    if head is not None and head.label_ in ("ORG", "GPE", "NORP", "FAC"):
+        name = re.sub(r"^the\s+", "", head.text, flags=re.IGNORECASE)
+        return name, "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
+    words = {t.lower_ for t in span}
+    if words & ANONYMITY_WORDS:
         return _short(span), "unnamed"
-    if span.root.lower_ in REPORT_SOURCE_WORDS:
+    if root.lower_ in REPORT_SOURCE_WORDS:
         return _short(span), "reports"
-    for ent in span.ents:
-        if ent.label_ in ("ORG", "GPE", "NORP"):
-            name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
-            kind = "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
-            return name, kind
-    return _short(span), "other"
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if person is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
+        return person.text, "person"
+    described = _described(root)
+    chunk = next((c for c in span.noun_chunks if c.root.i == root.i), None)
+    if chunk is not None:  # "the company said": the company named before
+        refs = descriptor_referents(chunk, sent_index, resolver, ())
+        if refs:
+            return resolver.display.get(refs[0], refs[0]), "organisation"
+    if root.lower_ in UNNAMED_SOURCE_WORDS:
+        return described, "unnamed"
+    return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+def _described(root: Token) -> str:
+    """A source named by description: its head noun with the words before it
+    ("a company spokeswoman", "some former employees"), without the clauses
+    and phrases that follow."""
+    left = [c for c in root.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")]
+    start = min((c.left_edge.i for c in left), default=root.i)
+    return root.doc[start : root.i + 1].text
 
 
 def _short(span: Span) -> str:
@@ -170,8 +196,9 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             last_source = None
             continue
         sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
+        previous = (last_source.source, last_source.source_kind or "other") if last_source and last_source.source else None
         found = [m for clause in split(sent)
-                 if (m := _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks)) is not None]
+                 if (m := _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks, previous)) is not None]
         if last_source is not None and sent.text.lstrip()[:1] in _OPENING_QUOTES and all(m.source is None for m in found):
             # A quotation that runs on from the sentence before keeps its speaker.
             found = [replace(m, source=last_source.source, source_kind=last_source.source_kind) for m in found]
@@ -181,9 +208,15 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
 
 
 def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, names: dict[int, str],
-             resolver: Resolver, chunks: list[Span]) -> Mention | None:
+             resolver: Resolver, chunks: list[Span], previous: tuple[str, str] | None) -> Mention | None:
     content = [doc[i] for i in clause.content if not doc[i].is_space]
-    if sum(t.is_alpha for t in content) < 3 or not any(t.pos_ in ("VERB", "AUX", "NOUN") for t in content):
+    if sum(t.is_alpha for t in content) < 3:
+        return None
+    # A clause states something through a verb; a sentence without one (a
+    # headline) may still state something through its nouns.
+    if not any(t.pos_ in ("VERB", "AUX") for t in content) and (
+        clause.head != sent.root.i or not any(t.pos_ == "NOUN" for t in content)
+    ):
         return None
     span = _span_of(doc, clause.tokens)
     if span is None:
@@ -195,7 +228,7 @@ def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, name
         if clause.frame.negated:
             grade, cue = "negated", doc[clause.frame.cue].text
         else:
-            source, kind = name_source(doc, clause.frame, resolver, index)
+            source, kind = name_source(doc, clause.frame, resolver, index, previous)
             src = doc[clause.frame.source_start : clause.frame.source_end]
             source_span = (src.start_char, src.end_char)
             if clause.frame.denial:
@@ -205,6 +238,10 @@ def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, name
         # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.
         content = content + [doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)]
     terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
+    for q in find_quantities(doc.text, span[0], span[1]):
+        if q.value >= FIGURE_TERM_MIN and not (q.unit or "").startswith(("day", "week", "month", "year")):
+            # The same figure in two outlets is strong evidence of one claim.
+            terms.setdefault(f"={q.value:g}", 1.0)
     return Mention(
         doc=doc_id, start=span[0], end=span[1], text=doc.text[span[0] : span[1]],
         certainty=grade, source=source, source_kind=kind, cue=cue, sentence=index,

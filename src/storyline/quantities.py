@@ -1,7 +1,8 @@
 """Find the figures in news text: value, unit, qualifier and the interval the words allow.
 
 Pure ``re``: one pass for number tokens, then a look at the words either side
-(the word lists are in :mod:`storyline.quantity_words`).  Conventions of the
+(the word lists are in :mod:`storyline.quantity_words`, unit reading in
+:mod:`storyline.quantity_units`).  Conventions of the
 returned :class:`~storyline.model.Quantity`:
 
 * ``value`` is the figure as written, in base units ("1.3 million" -> 1300000,
@@ -31,17 +32,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storyline import quantity_words as qw
 from storyline.model import Quantity
-from storyline.quantity_words import (
-    ABOUT_TOLERANCE, ATTACHED_ONLY, CURRENCY_SIGNS, CURRENCY_WORDS, DAYS, DENOMINATORS, DOWN_VERBS, FROM_VERBS,
-    HEDGES, HYPHEN_PREFIXES, ID_WORDS, IRREGULAR_PLURALS, KILOGRAMS, MEASURES, METRES, MINOR_CURRENCY, MONTHS,
-    MULTIPLIERS, NOT_ONE_BEFORE, POST_HEDGES, RATE_NOUNS, SCALES, SCORE_CUES, SMALL_NUMBERS, SPACED_LETTERS,
-    STOP_WORDS, TENS, TIME_UNITS, TIME_ZONES, UP_VERBS, VAGUE_BASE, YEAR_PREPOSITIONS,
-)
+from storyline.quantity_units import UNIT_FORMS, family, noun_phrase, rate, unit_word
 
-__all__ = ["ABOUT_TOLERANCE", "COMPATIBLE_TOLERANCE", "ROUNDING_CAP", "RANGE_QUALIFIERS", "find_quantities",
-           "compatible", "change", "hedge", "is_range"]
+__all__ = ["ABOUT_TOLERANCE", "COMPATIBLE_TOLERANCE", "ROUNDING_CAP", "RANGE_QUALIFIERS",
+           "find_quantities", "compatible", "change", "hedge", "is_range"]
 
+ABOUT_TOLERANCE = qw.ABOUT_TOLERANCE  # "about 100" is 90-110
 # compatible(): relative slack when two figures are in different units of one
 # family, for the conversion (a month is taken as 30.44 days, a mile as 1.609 km);
 # 1% covers "91 days" against "three months" (91.32 days).
@@ -49,67 +47,65 @@ COMPATIBLE_TOLERANCE = 0.01
 # Rounding read from the digits ("14,000" may be 14,212) is capped at this share
 # of the value, so a round "100" allows 95-105 and not 50-150.
 ROUNDING_CAP = 0.05
-RANGE_QUALIFIERS = frozenset({"between", *VAGUE_BASE,
-                              *(f"{a} of {b}" for a in ("tens", "dozens", "hundreds") for b in VAGUE_BASE)})
+RANGE_QUALIFIERS = frozenset({"between", *qw.VAGUE_BASE, *(
+    f"{a} of {b}" for a in ("tens", "dozens", "hundreds") for b in qw.VAGUE_BASE)})
 
-_HEDGE_RE = re.compile(r"(?:^|(?<=[\s(]))(" + "|".join(
-    re.escape(w) for w in sorted(HEDGES, key=len, reverse=True) if w not in POST_HEDGES + ("sub",)
-) + r")\s+$|(?:^|(?<=[\s(]))(sub)-$", re.I)
+_BEFORE = r"(?:^|(?<=[\s(]))"  # a cue word starts the text or follows a space or "("
+_HEDGE_RE = re.compile(_BEFORE + "(" + "|".join(
+    re.escape(w) for w in sorted(qw.HEDGES, key=len, reverse=True)
+    if w not in (*qw.POST_HEDGES, "sub")
+) + r")\s+$|" + _BEFORE + r"(sub)-$", re.I)
 _POST_HEDGE_RE = re.compile(r"(\+|-plus\b|\s(?:or more|or so|or less|or fewer)\b)", re.I)
-_CHANGE_RE = re.compile(rf"(?:^|(?<=[\s(]))(?:(?P<up>{UP_VERBS})|(?P<down>{DOWN_VERBS}))(?:\s+by)?\s+$", re.I)
+_CHANGE_RE = re.compile(
+    _BEFORE + rf"(?:(?P<up>{qw.UP_VERBS})|(?P<down>{qw.DOWN_VERBS}))(?:\s+by)?\s+$", re.I)
 _CHANGE_NOUN_RE = re.compile(r"\s+(?:(?P<up>increase|rise|gain|jump|hike|boost)|"
                              r"(?P<down>drop|fall|decline|decrease|cut|reduction))\b", re.I)
-_FROM_CHANGE_RE = re.compile(rf"\b(?:{UP_VERBS}|{DOWN_VERBS}|{FROM_VERBS})\b[^.;]{{0,60}}\bfrom\s+$", re.I)
+_FROM_CHANGE_RE = re.compile(
+    rf"\b(?:{qw.UP_VERBS}|{qw.DOWN_VERBS}|{qw.FROM_VERBS})\b[^.;]{{0,60}}\bfrom\s+$", re.I)
 
+_CURRENCY_RE = (r"(?P<cur>(?:US|AU|NZ|HK|S)\s?\$|\$\s?(?:US|A)(?=\d)|A\$|C\$|CA\$|R\$|\$|£|€|¥|"
+                r"₹|₩|₪|Y=|PS(?=\d)|RM\s?(?=\d)|Rs\.?\s?(?=\d)|"
+                r"(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|CHF|HKD|SGD)\s?(?=\d))")
 _DIGIT_RE = re.compile(
-    r"(?<![\w.$£€¥/])(?:(?P<cur>(?:US|AU|NZ|HK|S)\s?\$|\$\s?(?:US|A)(?=\d)|A\$|C\$|CA\$|R\$|\$|£|€|¥|₹|₩|₪|"
-    r"Y=|PS(?=\d)|RM\s?(?=\d)|Rs\.?\s?(?=\d)|(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|CHF|HKD|SGD)\s?(?=\d))"
-    r"\s?)?(?P<sign>[-−](?=\.?\d))?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[/⁄](?P<den>\d{1,3})(?![/\d]))?(?P<half>½)?(?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−]\d{1,3}|(?<=\^)\d{1,3}))?")
-_NW = "|".join([*TENS, *SMALL_NUMBERS, *SCALES])
-_WORD_RE = re.compile(rf"\b(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NW})"
-                      rf"(?:(?:\s+and\s+(?=(?:{_NW})\b)|\s+|-)(?:{_NW}))*\b(?!-(?:{_NW}|and)\b)", re.I)
-_VAGUE_RE = re.compile(r"\b(?:(tens|dozens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions)\b"
-                       r"(?:\s+of\b)?", re.I)
+    r"(?<![\w.$£€¥/])(?:" + _CURRENCY_RE + r"\s?)?(?P<sign>[-−](?=\.?\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[/⁄](?P<den>\d{1,3})(?![/\d]))?(?P<half>½)?"  # "1/2", "2½"
+    r"(?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−]\d{1,3}|(?<=\^)\d{1,3}))?")  # "2.998×10−8"
+_NW = "|".join([*qw.TENS, *qw.SMALL_NUMBERS, *qw.SCALES])
+_WORD_RE = re.compile(  # the look-ahead skips words that cannot start a number, for speed
+    rf"\b(?=[abdefhmnost])(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NW})"
+    rf"(?:(?:\s+and\s+(?=(?:{_NW})\b)|\s+|-)(?:{_NW}))*\b(?!-(?:{_NW}|and)\b)", re.I)
+_VAGUE_RE = re.compile(r"\b(?:(tens|dozens|hundreds)\s+of\s+)?"
+                       r"(dozens|hundreds|thousands|millions|billions)\b(?:\s+of\b)?", re.I)
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|seven|nine)[\s-]+(?P<d>halves|thirds?|quarters?|fourths?|fifths?|tenths?)"
-    r"(?:(?=\s+of\b)|(?<=s)\b)|\b(?P<one>one)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<of>two|three|four|five|six|"
-    r"seven|eight|nine|ten|\d{1,3})\b|(?<![\w-])(?P<half>half)(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
+    r"\b(?P<n>a|an|one|two|three|four|five|seven|nine)[\s-]+"
+    r"(?P<d>halves|thirds?|quarters?|fourths?|fifths?|tenths?)(?:(?=\s+of\b)|(?<=s)\b)"
+    r"|\b(?P<one>one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?<![\w-])(?P<half>half)(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
+_FRACTION_HINT_RE = re.compile(r"half|halves|third|quarter|fourth|fifth|tenth|one\s+(?:in|out)",
+                               re.I)
 _AND_HALF_RE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?:[\s-]+(?P<u1>[a-z]+))??[\s-]+and"
-    r"[\s-]+a[\s-]+half\b(?:[\s-]+(?P<u2>[a-z]+))?|(?<![\w-])half[\s-]+an?[\s-]+(?P<u3>[a-z]+)\b", re.I)
-_MULT_RE = re.compile(r"(?P<sp>\s?-?)(?P<m>hundred|thousand|million|billion|trillion|crore|lakh|dozen|mn|mln|"
-                      r"mill|mil|bn|bln|tn|trn|[kKmMbBT])(?![A-Za-z0-9])", re.I)
-_METRE_CUE_RE = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?)\b|-?\s?(?:long|wide|high|tall|deep|away|"
-                           r"sprint|race|hurdles|relay|freestyle|swim|dash)\b")
-_AGE_RE = re.compile(r"(?:\s|-)(?P<u>year|month|week|day)s?(?:-|\s)old\b|\s(?P<v>year|month)s\s+of\s+age\b", re.I)
-_RATE_RE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+an?-|\s+each\s+)(?P<r>[A-Za-z][A-Za-z]*(?:\s[a-z]+)?)")
-_OF_NP_RE = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)(?:\s+most)?(?=\s+[a-z])")
-_NP_WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|&|\d{1,3}s?)(?![\w$£€])")
-_MONTH_BEFORE_RE = re.compile(rf"\b(?:{MONTHS})\.?,?\s*$")
-_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
-_YEAR_PREP_RE = re.compile(rf"\b(?:{YEAR_PREPOSITIONS})[\s-]*$", re.I)
-_CLOCK_AFTER_RE = re.compile(rf"(?::\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?![a-z])|\s?(?:{TIME_ZONES})\b)", re.I)
-_SCORE_CUE_RE = re.compile(rf"\b(?:{SCORE_CUES})\s+$", re.I)
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"(?:[\s-]+(?P<u1>[a-z]+))??[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(?P<u2>[a-z]+))?"
+    r"|(?<![\w-])half[\s-]+an?[\s-]+(?P<u3>[a-z]+)\b", re.I)
+_MULT_RE = re.compile(r"(?P<sp>\s?-?)(?P<m>hundred|thousand|million|billion|trillion|crore|lakh|"
+                      r"dozen|mn|mln|mill|mil|bn|bln|tn|trn|[kKmMbBT])(?![A-Za-z0-9])", re.I)
+_METRE_CUE_RE = re.compile(r"\s*\(\s*[\d.,]+\s*(?:ft|feet|foot|yards?)\b|-?\s?(?:long|wide|high|"
+                           r"tall|deep|away|sprint|race|hurdles|relay|freestyle|swim|dash)\b")
+_AGE_RE = re.compile(r"(?:\s|-)(?P<u>year|month|week|day)s?(?:-|\s)old\b"
+                     r"|\s(?P<v>year|month)s\s+of\s+age\b", re.I)
+_OF_NP_RE = re.compile(r"\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)"
+                       r"(?:\s+most)?(?=\s+[a-z])")
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{qw.MONTHS})\.?,?\s*$")
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{qw.MONTHS})\b")
+_YEAR_PREP_RE = re.compile(rf"\b(?:{qw.YEAR_PREPOSITIONS})[\s-]*$", re.I)
+_CLOCK_AFTER_RE = re.compile(
+    rf"(?::\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?![a-z])|\s?(?:{qw.TIME_ZONES})\b)", re.I)
+_SCORE_CUE_RE = re.compile(rf"\b(?:{qw.SCORE_CUES})\s+$", re.I)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“”|]\s*|\n\s*)$")
 _PREV_TOKEN_RE = re.compile(r"([\w&.#'’-]+)([ \t]*-|[ \t]+)$")
-
-
-def _lexicon(table: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Forms -> canonical name, and matchers for the exact and the any-case forms."""
-    forms = {form.replace("_", " "): name for line in table.strip().splitlines()
-             for name, _, rest in [line.partition(":")] for form in rest.split()}
-    exact = sorted(forms, key=len, reverse=True)
-    tail = r")(?![A-Za-z0-9])"
-    return ({**{f.lower(): n for f, n in forms.items() if len(f) >= 4}, **forms},
-            re.compile(r"(?:\s?-?|\s)(" + "|".join(map(re.escape, exact)) + tail),
-            re.compile(r"(?:\s?-?|\s)(" + "|".join(re.escape(f) for f in exact if len(f) >= 4) + tail, re.I))
-
-
-_LEXICONS = (_lexicon(MEASURES), _lexicon(TIME_UNITS), _lexicon(CURRENCY_WORDS))
-_UNIT_FORMS = {**_LEXICONS[0][0], **_LEXICONS[1][0]}
-_KNOWN_UNITS = frozenset(_LEXICONS[0][0].values()) | frozenset(_LEXICONS[2][0].values()) | \
-    frozenset(CURRENCY_SIGNS.values())
+_LINK_RE = re.compile(r"\s*(?:-\s+(?=or))?(-|–|—|to|and|or|-to-)\s*(?:-\s*)?")
 
 
 @dataclass(frozen=True)
@@ -122,104 +118,23 @@ class _Fig:
     value: float
     mantissa: float  # the value before a multiplier ("2.5" of "$2.5bn")
     unit: str | None
-    strong: bool  # unit, currency, percent or multiplier written (not just a counted noun)
-    kind: str = "ok"  # "ok", or why it is not a quantity: "year", "date", "id", "clock", "score"
+    strong: bool  # a unit, currency, percent or multiplier is written (not just a noun)
+    kind: str = "ok"  # or why it is no quantity: "year", "date", "id", "clock", "score"
     low: float | None = None
     high: float | None = None
     qualifier: str | None = None
 
 
-def _singular(word: str) -> str:
-    w = word.lower()
-    if w in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[w]
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
-        if w.endswith(suffix) and len(w) > 3 and not w.endswith(("ss", "us", "is")):
-            return w[: -len(suffix)] + repl
-    return w
-
-
-def _plural_like(word: str) -> bool:
-    w = word.lower()
-    return w in IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")))
-
-
-def _noun_phrase(text: str, pos: int, end: int, single: bool) -> tuple[str | None, int]:
-    """The counted noun phrase after a number, up to its head ("public housing properties").
-
-    Before a plural head is found the phrase may hold "and" and model numbers
-    ("460 Kia and Hyundai vehicles", "63000 Model 3 sedans").
-    """
-    words: list[re.Match[str]] = []
-    p = pos
-    while len(words) < 5 and (m := _NP_WORD_RE.match(text, p, end)):
-        w = m.group(1)
-        inner = bool(words) and not single and (w.lower() in ("and", "&") or
-                                                (w[0].isdigit() and words[-1].group(1)[0].isupper()))
-        if not inner and (w.lower() in STOP_WORDS or w.lower().endswith(("ly", "’s", "'s")) or w[0] in "&0123456789"):
-            break
-        words.append(m)
-        p = m.end()
-        if not single and not inner and _plural_like(w):
-            return text[words[0].start(1):m.end()], m.end()
-    while words and (words[-1].group(1).lower() in ("and", "&") or words[-1].group(1)[0].isdigit()):
-        words.pop()
-    if not words:
-        return None, pos
-    if single:  # "one proposal asks", "one campaign tied": a trailing -s/-ed word is the verb
-        if len(words) > 1 and words[-1].group(1).lower().endswith(("s", "ed")):
-            words.pop()
-        if words[0].group(1).lower().endswith("ed"):
-            return None, pos
-        return text[words[0].start(1):words[-1].end()], words[-1].end()
-    first = words[0].group(1)
-    if first.lower().endswith(("ing", "ed")) or first[0].isupper() or len(words) == 1:
-        return None, pos  # "12 page document" has a head noun after it; a lone word may be a verb
-    return first, words[0].end()
-
-
-def _unit_word(text: str, pos: int, end: int) -> tuple[str | None, int]:
-    """A measure, time or currency word written right after ``pos``: (name, end)."""
-    attached = pos < end and (text[pos].isalpha() or text[pos] in "%′″°º")
-    for forms, exact, loose in _LEXICONS:
-        m = max((x for x in (exact.match(text, pos, end), loose.match(text, pos, end)) if x),
-                key=lambda x: x.end(), default=None)
-        if not m or (m.group(1) in ATTACHED_ONLY and not attached):
-            continue
-        if m.group(1) in SPACED_LETTERS and not attached and not re.match(r"[\s.,;:)]|$", text[m.end():m.end() + 1]):
-            continue
-        return forms.get(m.group(1)) or forms.get(m.group(1).lower()), m.end()
-    return None, pos
-
-
-def _rate(text: str, pos: int, end: int, unit: str) -> tuple[str, int]:
-    """Add " per <thing>" for "$3,500 a month", "63 cents per share", "1.3 million cars per year"."""
-    m = _RATE_RE.match(text, pos, end)
-    if not m:
-        return unit, pos
-    sep = m.group(0).split()[0] if m.group(0).strip() else "/"
-    words = m.group("r").split()
-    for n in (2, 1):
-        cand = " ".join(words[:n])
-        stop = m.start("r") + len(cand)
-        if re.match(r"\s+(?:earlier|ago|before|later|after|on|from|in|into|since)\b", text[stop:stop + 8]):
-            continue  # "$6.78 billion a year earlier" is a figure and a date, not a rate
-        name = _UNIT_FORMS.get(cand) or _UNIT_FORMS.get(cand.lower())
-        if name or (n == 1 and (cand.lower() in RATE_NOUNS or sep in ("per", "/", "each")) and cand.islower()
-                    and cand not in STOP_WORDS and len(cand) > 2):
-            *head, last = (name or cand).split()
-            label = " ".join([*head, last if last in ("hertz", "horsepower") else _singular(last)])
-            return f"{unit} per {label}", stop
-    return unit, pos
-
-
-def _read_unit(text: str, pos: int, end: int, cur: str | None, single: bool) -> tuple[float, str | None, int, bool]:
+def _read_unit(text: str, pos: int, end: int, cur: str | None,
+               single: bool) -> tuple[float, str | None, int, bool]:
     """After the digits: multiplier, then unit.  Returns (multiplier, unit, end, strong)."""
     mult, strong = 1.0, cur is not None
     while m := _MULT_RE.match(text, pos, end):
         word, spaced = m.group("m"), bool(m.group("sp"))
-        short = len(word) <= 3 and word.lower() not in ("mn", "mln", "bn", "tn", "trn", "bln", "mil")
-        if short and spaced and not (word in "MB" and cur is None and text[m.end():m.end() + 1] in " .,;)"):
+        short = len(word) <= 3 and word.lower() not in ("mn", "mln", "bn", "tn", "trn", "bln",
+                                                         "mil")
+        if short and spaced and not (word in "MB" and cur is None
+                                     and text[m.end():m.end() + 1] in " .,;)"):
             break  # "18 m deep", "5 k" are units or noise; "8 B people" and "$4 M" are scales
         if word == "m" and not spaced and cur is None and _METRE_CUE_RE.match(text, m.end(), end):
             break  # "37m (121ft)-long": metres
@@ -227,7 +142,7 @@ def _read_unit(text: str, pos: int, end: int, cur: str | None, single: bool) -> 
             break  # "4K" is a screen resolution
         if len(word) > 1 and not word.islower() and word.upper() != word:
             break  # "Mil", "Bn" mid-word capitals: a name
-        mult *= MULTIPLIERS[word.lower()]
+        mult *= qw.MULTIPLIERS[word.lower()]
         pos, strong = m.end(), True
         if short:
             break
@@ -235,17 +150,17 @@ def _read_unit(text: str, pos: int, end: int, cur: str | None, single: bool) -> 
     if cur is None:
         if age := _AGE_RE.match(text, pos, end):
             return mult, f"{(age.group('u') or age.group('v')).lower()}s old", age.end(), True
-        name, after = _unit_word(text, pos, end)
+        name, after = unit_word(text, pos, end)
         if name == "pounds" and (mult > 1 or re.match(r"\s+sterling\b", text[after:])):
             name = "GBP"  # "5 million pounds" is money; "208 pounds" is a weight
         if name:
             unit, pos, strong = name, after, True
         else:
-            unit, pos = _noun_phrase(text, pos, end, single)
+            unit, pos = noun_phrase(text, pos, end, single)
     elif extra := re.compile(r"\s(?:US|USD|dollars|yen|yuan|euros)\b").match(text, pos, end):
         pos = extra.end()  # "$31.20 US", "¥880 billion yen"
     if unit:
-        unit, pos = _rate(text, pos, end, unit)
+        unit, pos = rate(text, pos, end, unit)
     return mult, unit, pos, strong
 
 
@@ -259,25 +174,27 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
         return "id"  # "14th", "5G", "1990s", "9AB8"
     if re.match(r"['’′]s\b", after):
         return "year"  # "2022's rout", "the '90s"
-    day_like = not fig.strong and float(fig.value).is_integer() and (1 <= fig.value <= 31 or len(num) == 4)
+    day_like = not fig.strong and float(fig.value).is_integer() and (
+        1 <= fig.value <= 31 or len(num) == 4)
     if day_like and (_MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after.lstrip())) \
             or re.match(r"-\d\d-\d\d", after):
         return "date"
     if not fig.strong and num.isdigit() and len(num) == 4 and not _HEDGE_RE.search(before):
         prep = _YEAR_PREP_RE.search(before[-30:])
         if (1000 if prep else 1800) <= fig.value <= (2200 if prep else 2100):
-            return "year"  # a bare 4-digit number in news is a year unless a unit or hedge says otherwise
-    if not word and ((len(num) > 1 and num[0] == "0" and num[1].isdigit()) or len(num) > 9 and num.isdigit()):
+            return "year"  # a bare 4-digit number in news is a year unless a unit or hedge says not
+    if not word and num.isdigit() and (len(num) > 9 or (len(num) > 1 and num[0] == "0")):
         return "id"  # "007", phone and postcode parts, tweet and record ids
     if prev := _PREV_TOKEN_RE.search(before):
         token, gap = prev.group(1), prev.group(2)
-        if gap.strip(" \t") == "-" and token.isalpha() and token.lower() not in HYPHEN_PREFIXES:
+        if gap.strip(" \t") == "-" and token.isalpha() and token.lower() not in qw.HYPHEN_PREFIXES:
             return "id"  # "COVID-19", "V-6", "TA-35"
         named = any(c.isalpha() for c in token) and not token.endswith(".") and (
             any(c.isupper() or c.isdigit() for c in token) or "&" in token)
-        exempt = (token.lower() in STOP_WORDS or token.lower() in VAGUE_BASE or _HEDGE_RE.search(token + " ")
+        exempt = (token.lower() in qw.STOP_WORDS or token.lower() in qw.VAGUE_BASE
+                  or _HEDGE_RE.search(token + " ")
                   or (token.islower() and _CHANGE_RE.search(token + " ")))
-        if token.lower() in ID_WORDS or (named and not fig.strong and not exempt):
+        if token.lower() in qw.ID_WORDS or (named and not fig.strong and not exempt):
             return "id"  # "Game 2", "S&P 500", "Stoxx 50", "iPhone 11"
     if not fig.strong and fig.unit is None and re.match(r"[ \t]+[A-Z]", text[fig.end:fig.end + 2]):
         return "id"  # "787 Dreamliner", "16-18 Industrial Avenue", "90049 ZIP Code"
@@ -285,7 +202,8 @@ def _kind(text: str, fig: _Fig, num: str, word: bool) -> str:
         return "id"  # "BBC One", "Formula One"
     if word and num.lower() == "one":
         w = re.search(r"(\w+)\s+$", before)
-        if (w and w.group(1).lower() in NOT_ONE_BEFORE) or re.match(r"\s+another\b|-(?!year|month|week|day)", after):
+        if (w and w.group(1).lower() in qw.NOT_ONE_BEFORE) or \
+                re.match(r"\s+another\b|-(?!year|month|week|day)", after):
             return "id"  # "each one", "one another", "one-off"
     return "ok"
 
@@ -295,101 +213,136 @@ def _parse_words(words: str) -> float:
     for w in re.split(r"[\s-]+", words.lower()):
         if w in ("a", "an"):
             current = 1
-        elif w in SMALL_NUMBERS or w in TENS:
-            current += SMALL_NUMBERS.get(w) or TENS[w]
+        elif w in qw.SMALL_NUMBERS or w in qw.TENS:
+            current += qw.SMALL_NUMBERS.get(w) or qw.TENS[w]
         elif w in ("hundred", "dozen"):
-            current = (current or 1) * SCALES[w]
-        elif w in SCALES:
-            total += (current or 1) * SCALES[w]
+            current = (current or 1) * qw.SCALES[w]
+        elif w in qw.SCALES:
+            total += (current or 1) * qw.SCALES[w]
             current = 0
     return total + current
+
+
+def _digits(m: re.Match[str], text: str) -> tuple[str | None, float]:
+    """Currency code and value of a digits match ("£2.5", "1/2", "-1.3", "2.998×10−8")."""
+    key = re.sub(r"\s", "", m.group("cur") or "")
+    signs = qw.CURRENCY_SIGNS
+    cur = (signs.get(key) or signs.get(key.upper()) or key.upper()) if key else None
+    value = float(m.group("num").replace(",", ""))
+    if m.group("den") and float(m.group("den")):
+        value /= float(m.group("den"))
+    if m.group("exp"):
+        value *= 10.0 ** int(m.group("exp").replace("−", "-"))
+    value += 0.5 if m.group("half") else 0
+    if m.group("sign") or re.search(r"\bminus[\s-]$", text[max(0, m.start() - 7):m.start()]):
+        value = -value
+    return cur, value
 
 
 def _number_figs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[_Fig]:
     """Figures written in digits ("£40m", "14,212") and in words ("five weeks")."""
     figs = []
     found = [(m, False) for m in _DIGIT_RE.finditer(text, start, end)]
-    found += [(m, True) for m in _WORD_RE.finditer(text, start, end) if m.group().lower() not in ("a", "an")]
+    found += [(m, True) for m in _WORD_RE.finditer(text, start, end)]
     for m, word in found:
         if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             continue
         if word:
             num, cur = m.group(), None
-            if all(w.lower() in SCALES for w in re.split(r"[\s-]+", num)):
+            if all(w.lower() in qw.SCALES for w in re.split(r"[\s-]+", num)):
                 continue  # "several hundred", "a baker's dozen": no count is written
             mantissa = _parse_words(num)
         else:
-            num, key = m.group("num"), re.sub(r"\s", "", m.group("cur") or "")
-            cur = (CURRENCY_SIGNS.get(key) or CURRENCY_SIGNS.get(key.upper()) or key.upper()) if key else None
-            mantissa = float(num.replace(",", ""))
-            if m.group("den") and float(m.group("den")):
-                mantissa /= float(m.group("den"))
-            if m.group("exp"):
-                mantissa *= 10.0 ** int(m.group("exp").replace("−", "-"))
-            mantissa += 0.5 if m.group("half") else 0
-            if m.group("sign") or re.search(r"\bminus[\s-]$", text[max(0, m.start() - 7):m.start()]):
-                mantissa = -mantissa
+            num, (cur, mantissa) = m.group("num"), _digits(m, text)
         if word and (of_np := _OF_NP_RE.match(text, m.end(), end)):  # "one of the best speakers"
             mult, strong = 1.0, False
-            unit, stop = _noun_phrase(text, of_np.end(), end, False)
+            unit, stop = noun_phrase(text, of_np.end(), end, False)
         else:
             mult, unit, stop, strong = _read_unit(text, m.end(), end, cur, mantissa == 1)
-        if word and mult == 1 and (last := re.split(r"[\s-]", num.lower())[-1]) in SCALES:
-            mult = SCALES[last]  # "five thousand" is 5 x 1000, so "four to five thousand" can share the scale
+        if word and mult == 1 and (last := re.split(r"[\s-]", num.lower())[-1]) in qw.SCALES:
+            mult = qw.SCALES[last]  # "five thousand" is 5 x 1000: "four to five thousand" shares it
             mantissa /= mult
         before = text[max(0, m.start() - 30):m.start()]
         if unit is None and float(mantissa).is_integer() and 0 < mantissa < 120 and (
-                re.search(r"\baged\s+$", before) or (re.search(r"\b[A-Z][a-z]+,\s$", before)
-                                                     and text[stop:stop + 1] == ",")):
-            unit = "years old"  # "aged 18", "Smith, 25, said" (not strong: "aged 18 to 34" is one range)
+                re.search(r"\baged\s+$", before)
+                or (re.search(r"\b[A-Z][a-z]+,\s$", before) and text[stop:stop + 1] == ",")):
+            unit = "years old"  # "aged 18", "Smith, 25, said" (not strong: "aged 18 to 34" joins)
         fig = _Fig(m.start(), stop, m.end(), mantissa * mult, mantissa, unit, strong)
         kind = _kind(text, fig, num, word)
-        if not word and m.group("den") and not (fig.value < 1 and (strong or re.match(r"\s+of\b", text[stop:]))):
+        if not word and m.group("den") and not (
+                fig.value < 1 and (strong or re.match(r"\s+of\b", text[stop:]))):
             kind = "id"  # "24/7", "9/11": not a fraction
         if word and re.match(r"-[a-z]+\s", text[m.end():]) and not _AGE_RE.match(text, m.end()):
-            kind = "id"  # "a five-year plan", "a six-speed gearbox": a spelled-out compound names a kind
+            kind = "id"  # "a five-year plan", "a six-speed gearbox": a spelled-out compound
         figs.append(replace(fig, kind=kind))
     return figs
 
 
+def _near(rx: re.Pattern[str], hint: re.Pattern[str], text: str, start: int,
+          end: int) -> list[re.Match[str]]:
+    """Matches of ``rx`` near the hits of a cheap ``hint``: trying ``rx`` at every word is slow."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for h in hint.finditer(text, start, end):
+        stop = min(end, h.end() + 30)
+        for m in rx.finditer(text, max(start, h.start() - 40), stop):
+            if m.start() <= h.start() < m.end() and (m.end() < stop or stop == end):
+                found.setdefault(m.span(), m)
+    return [found[k] for k in sorted(found)]
+
+
 def _special_figs(text: str, start: int, end: int) -> list[_Fig]:
     """"an hour-and-a-half", "half a year", "a third of", "hundreds of miles"."""
-    figs = []
-    for m in _AND_HALF_RE.finditer(text, start, end):
+    figs: list[_Fig] = []
+    for m in _near(_AND_HALF_RE, re.compile("half", re.I), text, start, end):
         n = (m.group("n") or "").lower()
-        base = 0.0 if m.group("u3") else 1.0 if n in ("a", "an") else float(n) if n.isdigit() else _parse_words(n)
+        base = 0.0 if m.group("u3") else 1.0 if n in ("a", "an") else \
+            float(n) if n.isdigit() else _parse_words(n)
         half_end = m.end("u2") - len(m.group("u2")) - 1 if m.group("u2") else m.end()
         u1, u2 = (m.group("u1") or m.group("u3") or "").lower(), (m.group("u2") or "").lower()
-        unit, stop = _UNIT_FORMS.get(u1), half_end
+        unit, stop = UNIT_FORMS.get(u1), half_end
         if not unit and u2 and not u1:
-            unit, stop = _UNIT_FORMS.get(u2), m.end()
+            unit, stop = UNIT_FORMS.get(u2), m.end()
         if "dozen" in (u1, u2):  # "half a dozen", "two and a half dozen"
             value = (base + 0.5) * 12
-            figs.append(_Fig(m.start(), stop if u1 else m.end(), half_end, value, value, None, True))
+            stop = stop if u1 else m.end()
+            figs.append(_Fig(m.start(), stop, half_end, value, value, None, True))
         elif unit or (base and not u1):
             figs.append(_Fig(m.start(), stop, stop, base + 0.5, base + 0.5, unit, unit is not None))
-    for m in _FRACTION_RE.finditer(text, start, end):
+    for m in _near(_FRACTION_RE, _FRACTION_HINT_RE, text, start, end):
         if m.group("half"):
-            if re.search(r"\b(?:first|second|and|a|the|one)\s+$", text[max(0, m.start() - 8):m.start()]):
+            if re.search(r"\b(?:first|second|and|a|the|one)\s+$", text[max(0, m.start() - 8):
+                                                                          m.start()]):
                 continue  # "the second half", "and a half"
             value = 0.5
         elif of := m.group("of"):
-            value = 1 / (float(of) if of.isdigit() else SMALL_NUMBERS[of.lower()])
+            value = 1 / (float(of) if of.isdigit() else qw.SMALL_NUMBERS[of.lower()])
         else:
-            value = _parse_words(m.group("n")) / DENOMINATORS[m.group("d").lower()]
+            value = _parse_words(m.group("n")) / qw.DENOMINATORS[m.group("d").lower()]
         figs.append(_Fig(m.start(), m.end(), m.end(), value, value, "fraction", True))
     for m in _VAGUE_RE.finditer(text, start, end):
         outer, inner = (m.group(1) or "").lower(), m.group(2).lower()
-        low = VAGUE_BASE[inner] * (VAGUE_BASE[outer] if outer else 1)
+        low = qw.VAGUE_BASE[inner] * (qw.VAGUE_BASE[outer] if outer else 1)
         unit, stop = None, m.end()
         if m.group(0).lower().endswith(" of"):
-            unit, stop = _unit_word(text, m.end(), end)
+            unit, stop = unit_word(text, m.end(), end)
             if not unit:
-                unit, stop = _noun_phrase(text, m.end(), end, False)
+                unit, stop = noun_phrase(text, m.end(), end, False)
             stop = max(stop, m.end())
         qualifier = f"{outer} of {inner}" if outer else inner
-        figs.append(_Fig(m.start(), stop, stop, low, low, unit, False, low=low, high=low * 10, qualifier=qualifier))
+        figs.append(_Fig(m.start(), stop, stop, low, low, unit, False, low=low, high=low * 10,
+                         qualifier=qualifier))
     return figs
+
+
+def _two_figures(text: str, a: _Fig, b: _Fig, before: str, between: bool) -> bool:
+    """Whether "A to B" / "A-B" are two figures rather than one range."""
+    from_ = re.search(r"\bfrom\s+$", before)
+    return bool(
+        (a.value > b.value and not (between or from_))  # "leads 46% to 35%"
+        or (a.strong and not b.strong and not between)  # "fell 0.4 per cent to 13,176"
+        or (a.unit and b.unit and a.unit.partition(" per ")[0] != b.unit.partition(" per ")[0])
+        or (a.strong and not between and _CHANGE_RE.search(before))  # "rose $4bn to $41bn"
+        or (from_ and _FROM_CHANGE_RE.search(before)))  # "rose from 5% to 7%"
 
 
 def _join_ranges(text: str, figs: list[_Fig], lo: int) -> list[_Fig]:
@@ -402,7 +355,7 @@ def _join_ranges(text: str, figs: list[_Fig], lo: int) -> list[_Fig]:
     while i < len(figs):
         a, b = figs[i], figs[i + 1] if i + 1 < len(figs) else None
         gap = text[a.end:b.start] if b else ""
-        link = re.fullmatch(r"\s*(?:-\s+(?=or))?(-|–|—|to|and|or|-to-)\s*(?:-\s*)?", gap) if b else None
+        link = _LINK_RE.fullmatch(gap) if b else None
         if not b or not link or a.qualifier or b.qualifier:
             out.append(a)
             i += 1
@@ -411,36 +364,34 @@ def _join_ranges(text: str, figs: list[_Fig], lo: int) -> list[_Fig]:
         between = re.search(r"\bbetween\s+$", before)
         if (a.kind in ("year", "date") and word not in ("and", "or") and b.value < 10000) or \
                 (a.kind != "ok" and gap == "-"):
-            out.extend([a, replace(b, kind=a.kind)])  # "2014-15", "Sept. 20-24", "Charlton 2-1", "ISO 3888-2"
+            out.extend([a, replace(b, kind=a.kind)])  # "2014-15", "Sept. 20-24", "ISO 3888-2"
             i += 2
             continue
         if a.kind != "ok" or b.kind != "ok" or (word == "and" and not between):
             out.append(a)
             i += 1
             continue
-        a_value = a.value
+        value = a.value
         if b.value != b.mantissa and a.value == a.mantissa and abs(a.mantissa) < abs(b.mantissa):
-            a_value = a.mantissa * (b.value / b.mantissa)  # "$10 to $15 billion", "four to five thousand"
+            value = a.mantissa * (b.value / b.mantissa)  # "$10 to $15 billion", "four to five k"
         if word == "or":  # "7- or 8-inch", "8 or $9"
-            out.append(replace(a, value=a_value, unit=b.unit, strong=b.strong) if a.unit is None else a)
+            out.append(a if a.unit else replace(a, value=value, unit=b.unit, strong=b.strong))
             i += 1
             continue
-        if word in "-–—" and not a.strong and not b.strong and float(a.value).is_integer() and \
-                float(b.value).is_integer() and (a.value >= b.value or _SCORE_CUE_RE.search(before)):
-            out.extend([replace(a, kind="score"), replace(b, kind="score")])  # "won 2-1", "ended 2-2"
+        whole = float(a.value).is_integer() and float(b.value).is_integer()
+        if word in "-–—" and not a.strong and not b.strong and whole and (
+                a.value >= b.value or _SCORE_CUE_RE.search(before)):
+            out.extend([replace(a, kind="score"), replace(b, kind="score")])  # "won 2-1"
             i += 2
             continue
-        from_ = re.search(r"\bfrom\s+$", before)
-        if (a_value > b.value and not (between or from_)) or (a.strong and not b.strong and not between) \
-                or (a.unit and b.unit and a.unit.partition(" per ")[0] != b.unit.partition(" per ")[0]) \
-                or (a.strong and not between and _CHANGE_RE.search(before)) \
-                or (from_ and _FROM_CHANGE_RE.search(before)):
-            out.append(a)  # "rose 9.4% to $84", "rose from 5% to 7%", "leads 46% to 35%": two figures
+        if _two_figures(text, replace(a, value=value), b, before, bool(between)):
+            out.append(a)
             i += 1
             continue
         s = a.start - (len(before) - between.start()) if between else a.start
-        out.append(_Fig(s, b.end, b.num_end, a_value, a.mantissa, b.unit or a.unit, a.strong or b.strong,
-                        low=min(a_value, b.value), high=max(a_value, b.value), qualifier="between"))
+        out.append(_Fig(s, b.end, b.num_end, value, a.mantissa, b.unit or a.unit,
+                        a.strong or b.strong, low=min(value, b.value), high=max(value, b.value),
+                        qualifier="between"))
         i += 2
     return out
 
@@ -458,7 +409,7 @@ def _finish(text: str, fig: _Fig, lo: int, end: int) -> Quantity:
         elif post := _POST_HEDGE_RE.match(text, fig.end, end):
             qualifier, stop = post.group(1).strip(" -").lower(), post.end()
         if qualifier:
-            factors = HEDGES[qualifier]
+            factors = qw.HEDGES[qualifier]
         v = fig.value
         low, high = ((None if f is None else v * f if v >= 0 else v / f) for f in factors)
     verb = _CHANGE_RE.search(before)
@@ -479,47 +430,28 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> tuple[
     for f in figs:  # a figure inside a longer one ("two" in "two-thirds") goes
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return tuple(_finish(text, f, start, end) for f in _join_ranges(text, kept, start) if f.kind == "ok")
+    joined = _join_ranges(text, kept, start)
+    return tuple(_finish(text, f, start, end) for f in joined if f.kind == "ok")
 
 
 def change(q: Quantity) -> str | None:
     """"up" or "down" when the text reports the figure as a change."""
-    return q.qualifier.split()[0] if q.qualifier and q.qualifier.startswith(("up by", "down by")) else None
+    if q.qualifier and q.qualifier.startswith(("up by", "down by")):
+        return q.qualifier.split()[0]
+    return None
 
 
 def hedge(q: Quantity) -> str | None:
     """The hedge words ("over", "about", "between"), without the change."""
-    return re.sub(r"^(?:up|down) by\s*", "", q.qualifier) or None if q.qualifier else None
+    return (re.sub(r"^(?:up|down) by\s*", "", q.qualifier) or None) if q.qualifier else None
 
 
 def is_range(q: Quantity) -> bool:
     return hedge(q) in RANGE_QUALIFIERS
 
 
-def _family(unit: str | None) -> tuple[str | None, float]:
-    """(family, factor to its base unit); a counted noun is a family of its head noun."""
-    if unit is None:
-        return None, 1.0
-    base, _, per = unit.partition(" per ")
-    if per:
-        family, factor = _family(base)
-        return f"{family} per {per}", factor
-    for table, family in ((DAYS, "time"), (METRES, "length"), (KILOGRAMS, "mass")):
-        if unit in table:
-            return family, table[unit]
-    if unit in MINOR_CURRENCY:
-        return MINOR_CURRENCY[unit]
-    if unit == "fraction":
-        return "percent", 100.0
-    if unit.endswith(" old") and unit.split()[0] in DAYS:
-        return "age", DAYS[unit.split()[0]]
-    if unit in _KNOWN_UNITS or unit.isupper():
-        return unit, 1.0
-    return "count:" + _singular(unit.split()[-1]), 1.0
-
-
 def _rounding(q: Quantity) -> float:
-    """A hair under half the place of the last significant digit written ("28,000" -> 500)."""
+    """A hair under half the place of the last significant digit written ("14,000" -> 500)."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", q.text)
     if not m or not float(digits := m.group().replace(",", "")) or not q.value:
         return 0.0
@@ -530,7 +462,7 @@ def _rounding(q: Quantity) -> float:
 
 
 def compatible(a: Quantity, b: Quantity, tolerance: float = COMPATIBLE_TOLERANCE) -> bool:
-    """Can both figures be true of the same quantity?  Same unit family and overlapping intervals.
+    """Can both figures be true of the same quantity?  Same unit family, overlapping intervals.
 
     Each interval is widened by the rounding its digits show ("14,000" may be
     14,212) and, when the units differ, by ``tolerance`` of its value.  A figure
@@ -538,9 +470,9 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = COMPATIBLE_TOLERANCE
     measure.  "a year and a half" and "over 16 months" are compatible;
     "4,120" and "3,180" are not; "about 1,000" and "1,050" are.
     """
-    (fa, ka), (fb, kb) = _family(a.unit), _family(b.unit)
-    if fa != fb and not (fa is None and (fb or "").startswith("count:") or
-                         fb is None and (fa or "").startswith("count:")):
+    (fa, ka), (fb, kb) = family(a.unit), family(b.unit)
+    if fa != fb and not (fa is None and (fb or "").startswith("count:")
+                         or fb is None and (fa or "").startswith("count:")):
         return False
 
     def bounds(q: Quantity, k: float) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,6 +30,12 @@ WINDOW_DAYS = 30  # a story idle this long is closed to new articles
 # Features shared by more stories than this do not fetch candidates (they
 # still count in the similarity): "uk", "government".
 CANDIDATE_MAX_STORIES = 200
+# Stories scored per article: those sharing the most fetching features. The
+# story an article belongs to shares most of its cast, so it ranks near the
+# top; the cap keeps one article's cost flat when a beat has hundreds of
+# open stories (never reached on the seed story or the store benchmark's
+# realistic sizes, where an article fetches a few dozen at most).
+MAX_CANDIDATES = 50
 
 
 def profile(mentions: Sequence[Mention]) -> dict[str, float]:
@@ -46,7 +52,7 @@ def profile(mentions: Sequence[Mention]) -> dict[str, float]:
     return {k: v / norm for k, v in top.items()}
 
 
-def similarity(a: dict[str, float], b: dict[str, float], idf: dict[str, float] | None = None) -> float:
+def similarity(a: Mapping[str, float], b: Mapping[str, float], idf: Mapping[str, float] | None = None) -> float:
     """Cosine of two profiles; with ``idf``, features many articles share
     (the cast of a whole beat) count for less."""
     if idf is not None:
@@ -57,12 +63,12 @@ def similarity(a: dict[str, float], b: dict[str, float], idf: dict[str, float] |
     return sum(w * b[k] for k, w in a.items() if k in b)
 
 
-def _unit(v: dict[str, float]) -> dict[str, float]:
+def _unit(v: Mapping[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {k: x / norm for k, x in v.items()}
 
 
-def merge(story: dict[str, float], article: dict[str, float], articles_before: int) -> dict[str, float]:
+def merge(story: Mapping[str, float], article: Mapping[str, float], articles_before: int) -> dict[str, float]:
     """A story's profile after one more article: the running mean, trimmed."""
     n = articles_before
     mixed = Counter({k: v * n for k, v in story.items()})
@@ -70,6 +76,51 @@ def merge(story: dict[str, float], article: dict[str, float], articles_before: i
     top = dict(mixed.most_common(PROFILE_SIZE))
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
     return {k: v / norm for k, v in top.items()}
+
+
+def idf_weights(features: Iterable[str], df: Mapping[str, int], articles: int) -> dict[str, float]:
+    """Inverse document frequency of each feature among ``articles`` profiled
+    articles; smoothed so that a young index (a handful of articles) weighs
+    all alike."""
+    n = max(articles, IDF_MIN_ARTICLES)
+    return {k: math.log((n + 1) / (df.get(k, 0) + 1)) + 1.0 for k in features}
+
+
+def fetching(features: Iterable[str], stories_with: Mapping[str, int]) -> list[str]:
+    """The features that fetch candidate stories: those some story has, but
+    not so many that they say nothing about which (``stories_with`` counts
+    the stories whose profile holds each feature)."""
+    return [k for k in features if 0 < stories_with.get(k, 0) <= CANDIDATE_MAX_STORIES]
+
+
+def top_candidates(hits: Mapping[str, int]) -> list[str]:
+    """The MAX_CANDIDATES stories sharing the most fetching features
+    (``hits``: story id -> features shared), ties broken by id."""
+    return sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
+
+
+def best_story(
+    article: Mapping[str, float],
+    when: str | None,
+    candidates: Iterable[tuple[str, Mapping[str, float], str | None]],
+    idf: Callable[[Iterable[str]], Mapping[str, float]],
+) -> str | None:
+    """The candidate story (id, profile, last article date) an article with
+    this profile and date joins, or None where none is open and alike enough."""
+    best, best_sim = None, JOIN_THRESHOLD
+    for sid, story, last in sorted(candidates, key=lambda c: c[0]):
+        gap = _days(when, last)
+        if gap is not None and gap > WINDOW_DAYS:
+            continue
+        s = similarity(article, story, idf(article.keys() | story.keys()))
+        if s >= best_sim:
+            best, best_sim = sid, s
+    return best
+
+
+def later(a: str | None, b: str | None) -> str | None:
+    """The later of two ISO dates, either of which may be missing."""
+    return max(a, b) if a and b else a or b
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -100,29 +151,20 @@ class StoryIndex:
     next_id: int = 1
 
     def idf(self, features: Iterable[str]) -> dict[str, float]:
-        # Smoothed so that a young index (a handful of articles) weighs all alike.
-        n = max(self.articles, IDF_MIN_ARTICLES)
-        return {k: math.log((n + 1) / (self.df[k] + 1)) + 1.0 for k in features}
+        return idf_weights(features, self.df, self.articles)
 
-    def candidates(self, features: Iterable[str]) -> set[str]:
-        found: set[str] = set()
-        for k in features:
-            stories = self.index.get(k, ())
-            if len(stories) <= CANDIDATE_MAX_STORIES:
-                found.update(stories)
-        return found
+    def candidates(self, features: Iterable[str]) -> list[str]:
+        hits: Counter[str] = Counter()
+        sizes = {k: len(self.index.get(k, ())) for k in features}
+        for k in fetching(sizes, sizes):
+            hits.update(self.index[k])
+        return top_candidates(hits)
 
     def assign(self, article: dict[str, float], when: str | None = None) -> str:
         """The story id for an article with this profile (a new id if none fits)."""
-        best, best_sim = None, JOIN_THRESHOLD
-        for sid in self.candidates(article):
-            gap = _days(when, self.last_dates.get(sid))
-            if gap is not None and gap > WINDOW_DAYS:
-                continue
-            story = self.profiles[sid]
-            s = similarity(article, story, self.idf(article.keys() | story.keys()))
-            if s >= best_sim:
-                best, best_sim = sid, s
+        found = self.candidates(article)
+        best = best_story(article, when, ((s, self.profiles[s], self.last_dates.get(s)) for s in found),
+                          self.idf)
         if best is None:
             best = f"s{self.next_id}"
             self.next_id += 1
@@ -140,8 +182,7 @@ class StoryIndex:
         for k in new:
             self.index[k].add(sid)
         self.profiles[sid], self.sizes[sid] = new, self.sizes[sid] + 1
-        if when and (self.last_dates[sid] is None or when > (self.last_dates[sid] or "")):
-            self.last_dates[sid] = when
+        self.last_dates[sid] = later(self.last_dates[sid], when)
 
 
 def cluster(articles: Sequence[tuple[Sequence[Mention], str | None]]) -> list[list[int]]:

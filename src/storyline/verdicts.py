@@ -7,11 +7,10 @@ from collections.abc import Callable, Sequence
 from .model import Claim, Conflict, Mention, Quantity, Verdict
 
 
-# Two mentions set against each other in a conflict must be this alike
+# Two mentions set against each other in a conflict must be alike
 # themselves, not only through the rest of their claim: a reader shown a
-# contradiction must see the same proposition affirmed and denied. Cosine
-# similarity as in claims.py; calibrated with claims.LINK_THRESHOLD.
-CONFLICT_MIN_SIMILARITY = 0.45
+# contradiction must see the same proposition affirmed and denied. The bar is
+# claims.opposed_pair_holds, the one that lets a denial join a claim.
 
 
 def relay_sources(mentions: Sequence[Mention]) -> list[Mention]:
@@ -57,8 +56,10 @@ def _facing(ms: Sequence[Mention], left: Sequence[int], right: Sequence[int],
             link: Callable[[int, int], float]) -> tuple[list[int], list[int]]:
     """The mentions of ``left`` and ``right`` (indexes into ``ms``) that face
     a mention of the other side, from another article, closely enough."""
+    from .claims import opposed_pair_holds
+
     pairs = [(a, b) for a in left for b in right
-             if ms[a].doc != ms[b].doc and link(a, b) >= CONFLICT_MIN_SIMILARITY]
+             if ms[a].doc != ms[b].doc and opposed_pair_holds(ms[a], ms[b], link(a, b))]
     return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
 
 
