@@ -5,8 +5,10 @@ from storyline.model import Claim, Mention
 from storyline.verdicts import conflicts_of, relay_sources, verdict_of
 
 
-def m(doc: str, certainty: str = "certain", source: str | None = None, start: int = 0) -> Mention:
-    return Mention(doc=doc, start=start, end=start + 10, text="x" * 10, certainty=certainty, source=source)
+def m(doc: str, certainty: str = "certain", source: str | None = None, start: int = 0,
+      terms: tuple[str, ...] = ("deal", "complete")) -> Mention:
+    return Mention(doc=doc, start=start, end=start + 10, text="x" * 10, certainty=certainty, source=source,
+                   terms=terms, entities=("acme",))
 
 
 def test_two_articles_in_their_own_voice_corroborate():
@@ -53,3 +55,7 @@ def test_own_voice_fact_where_others_hedge_is_an_overstatement():
 
 def test_agreeing_articles_raise_no_conflict():
     assert _kinds([m("a"), m("b"), m("c", source="Reuters")]) == set()
+
+
+def test_a_denial_sharing_one_word_is_no_contradiction():
+    assert _kinds([m("a"), m("b", "negated", terms=("deal", "comment", "commercial"))]) == set()
