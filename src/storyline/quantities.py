@@ -75,7 +75,7 @@ _NW = "|".join([*qw.TENS, *qw.SMALL_NUMBERS, *qw.SCALES])
 _WORD_RE = re.compile(  # the look-ahead skips words that cannot start a number, for speed
     rf"\b(?=[abdefhmnost])(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NW})"
     rf"(?:(?:\s+and\s+(?=(?:{_NW})\b)|\s+|-)(?:{_NW}))*\b(?!-(?:{_NW}|and)\b)", re.I)
-_VAGUE_RE = re.compile(r"\b(?:(tens|dozens|hundreds)\s+of\s+)?"
+_VAGUE_RE = re.compile(r"\b(?=[tdhmb])(?:(tens|dozens|hundreds)\s+of\s+)?"
                        r"(dozens|hundreds|thousands|millions|billions)\b(?:\s+of\b)?", re.I)
 _FRACTION_RE = re.compile(
     r"\b(?P<n>a|an|one|two|three|four|five|seven|nine)[\s-]+"
@@ -83,8 +83,9 @@ _FRACTION_RE = re.compile(
     r"|\b(?P<one>one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?P<of>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
     r"|(?<![\w-])(?P<half>half)(?=\s+(?:of|the|its|their|his|her|our|all)\b)", re.I)
-_FRACTION_HINT_RE = re.compile(r"half|halves|third|quarter|fourth|fifth|tenth|one\s+(?:in|out)",
-                               re.I)
+_FRACTION_HINT_RE = re.compile(r"(?=[hHtTqQfFoO])(?:[Hh]al(?:f|ves)|[Tt]hird|[Qq]uarter|[Ff]ourth|"
+                               r"[Ff]ifth|[Tt]enth|[Oo]ne\s+(?:in|out))")
+_HALF_RE = re.compile("[Hh]alf")
 _AND_HALF_RE = re.compile(
     r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"(?:[\s-]+(?P<u1>[a-z]+))??[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(?P<u2>[a-z]+))?"
@@ -293,7 +294,7 @@ def _near(rx: re.Pattern[str], hint: re.Pattern[str], text: str, start: int,
 def _special_figs(text: str, start: int, end: int) -> list[_Fig]:
     """"an hour-and-a-half", "half a year", "a third of", "hundreds of miles"."""
     figs: list[_Fig] = []
-    for m in _near(_AND_HALF_RE, re.compile("half", re.I), text, start, end):
+    for m in _near(_AND_HALF_RE, _HALF_RE, text, start, end):
         n = (m.group("n") or "").lower()
         base = 0.0 if m.group("u3") else 1.0 if n in ("a", "an") else \
             float(n) if n.isdigit() else _parse_words(n)

@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 from .errors import ConfigError, InputError
 from .model import Article, ReadOutcome
@@ -110,6 +111,21 @@ def read_inputs(
     the later ones take their path relative to the inputs' common folder.
     """
     options = options or ReadOptions()
+    outcomes: list[ReadOutcome] = []
+    for item in planned_files(paths, options):
+        if isinstance(item, ReadOutcome):
+            outcomes.append(item)
+        else:
+            outcomes.extend(_read_file(*item, options))
+    return _unique_ids(outcomes)
+
+
+def planned_files(
+    paths: Iterable[str | os.PathLike[str]], options: ReadOptions
+) -> list[tuple[str, Path, str] | ReadOutcome]:
+    """The files the inputs name, in reading order, as (shown path, path,
+    article id), and a failed outcome where an input gives no file. Only
+    names are gathered here, no content: a streaming reader uses it too."""
     items: list[tuple[str, Path] | ReadOutcome] = []  # files to read, and inputs that failed
     seen: set[Path] = set()
     for given in paths:
@@ -121,13 +137,7 @@ def read_inputs(
                 seen.add(key)
             items.append(item)
     ids = iter(_file_ids([item[1] for item in items if isinstance(item, tuple)]))
-    outcomes: list[ReadOutcome] = []
-    for item in items:
-        if isinstance(item, ReadOutcome):
-            outcomes.append(item)
-        else:
-            outcomes.extend(_read_file(item[0], item[1], next(ids), options))
-    return _unique_ids(outcomes)
+    return [item if isinstance(item, ReadOutcome) else (*item, next(ids)) for item in items]
 
 
 def _expand(shown: str, options: ReadOptions) -> list[tuple[str, Path] | ReadOutcome]:
@@ -180,46 +190,75 @@ def _unique_ids(outcomes: list[ReadOutcome]) -> list[ReadOutcome]:
     used: set[str] = set()
     result = []
     for outcome in outcomes:
-        articles = []
-        for article in outcome.articles:
-            new_id, k = article.id, 1
-            while new_id in used:
-                k += 1
-                new_id = f"{article.id}~{k}"
-            used.add(new_id)
-            articles.append(article if new_id == article.id else replace(article, id=new_id))
-        result.append(replace(outcome, articles=tuple(articles)) if outcome.articles else outcome)
+        articles = tuple(unique_id(article, used) for article in outcome.articles)
+        result.append(replace(outcome, articles=articles) if outcome.articles else outcome)
     return result
+
+
+def unique_id(article: Article, used: set[str]) -> Article:
+    """The article, renamed ``id~2``, ``id~3``... where ``used`` has its id; adds the id to ``used``."""
+    new_id, k = article.id, 1
+    while new_id in used:
+        k += 1
+        new_id = f"{article.id}~{k}"
+    used.add(new_id)
+    return article if new_id == article.id else replace(article, id=new_id)
 
 
 def _read_file(shown: str, path: Path, file_id: str, options: ReadOptions) -> list[ReadOutcome]:
     kind = _kind(path.name) or "text"  # a file named explicitly is always tried
-    zipped = path.name.lower().endswith(".gz")
     try:
+        if kind == "jsonl":
+            with open_jsonl(shown, path) as stream:
+                records = jsonl_records(stream, options.max_bytes)
+                return _records_outcomes(shown, file_id, records, ":")
         if not path.is_file():
             raise InputError(shown, "not a regular file")
         size = path.stat().st_size
         limit = f"the limit of {_size(options.max_bytes)} (ReadOptions.max_bytes)"
-        if kind != "jsonl" and size > options.max_bytes:
+        if size > options.max_bytes:
             raise InputError(shown, f"file is {_size(size)}, over {limit}")
-        with (gzip.open(path, "rb") if zipped else open(path, "rb")) as stream:
-            if kind == "jsonl":
-                head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
-                check_text_head(shown, head)
-                if bom_encoding(head) not in (None, "utf-8-sig"):  # lines are split as UTF-8
-                    raise InputError(shown, "JSON Lines must be UTF-8; re-save it as UTF-8")
-                records = jsonl_records(stream, options.max_bytes)
-                return _records_outcomes(shown, file_id, records, ":")
+        with _open(path) as stream:
             data = stream.read(options.max_bytes + 1)
         if len(data) > options.max_bytes:
             raise InputError(shown, f"decompresses to over {limit}")
         return _read_data(shown, file_id, kind, data)
-    except InputError as e:
-        return [ReadOutcome(shown, error=str(e))]
-    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-        return [ReadOutcome(shown, error=f"{shown}: not valid gzip data ({e or 'truncated'})")]
-    except OSError as e:
-        return [ReadOutcome(shown, error=f"{shown}: cannot read ({e.strerror or e})")]
+    except READ_ERRORS as e:
+        return [read_failure(shown, e)]
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def open_jsonl(shown: str, path: Path) -> IO[bytes]:
+    """A JSON Lines file (or a .gz of one) opened for jsonl_records, its head
+    checked: raises InputError where it is not a UTF-8 text file."""
+    if not path.is_file():
+        raise InputError(shown, "not a regular file")
+    stream = _open(path)
+    try:
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+        check_text_head(shown, head)
+        if bom_encoding(head) not in (None, "utf-8-sig"):  # lines are split as UTF-8
+            raise InputError(shown, "JSON Lines must be UTF-8; re-save it as UTF-8")
+    except BaseException:
+        stream.close()
+        raise
+    return stream
+
+
+# What reading a file may raise that makes it one failed input, not a crash.
+READ_ERRORS = (InputError, EOFError, zlib.error, OSError)
+
+
+def read_failure(shown: str, e: BaseException) -> ReadOutcome:
+    """The failed outcome for an error of READ_ERRORS met reading ``shown``."""
+    if isinstance(e, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return ReadOutcome(shown, error=f"{shown}: not valid gzip data ({e or 'truncated'})")
+    if isinstance(e, OSError):
+        return ReadOutcome(shown, error=f"{shown}: cannot read ({e.strerror or e})")
+    return ReadOutcome(shown, error=str(e))
 
 
 def _read_data(shown: str, file_id: str, kind: str, data: bytes) -> list[ReadOutcome]:
@@ -262,22 +301,31 @@ def _records_outcomes(
     errors: list[ReadOutcome] = []
     bad = 0
     for record in records:
-        where = f"{shown}{sep}{record.n}"
-        try:
-            if record.problem:
-                raise InputError(where, record.problem)
-            articles.append(_record_article(where, record, f"{file_id}#{record.n}", shown))
-        except (InputError, ValueError) as e:
+        result = record_outcome(shown, file_id, record, sep)
+        if result.ok:
+            articles.extend(result.articles)
+        else:
             bad += 1
             if bad <= MAX_RECORD_ERRORS:
-                message = str(e) if isinstance(e, InputError) else f"{where}: {e}"
-                errors.append(ReadOutcome(where, error=message))
+                errors.append(result)
     if bad > MAX_RECORD_ERRORS:
         more = bad - MAX_RECORD_ERRORS
         errors.append(ReadOutcome(shown, error=f"{shown}: {more} more bad records not listed"))
     if not articles and not errors:
         errors.append(ReadOutcome(shown, error=f"{shown}: empty file (no records)"))
     return ([ReadOutcome(shown, articles=tuple(articles))] if articles else []) + errors
+
+
+def record_outcome(shown: str, file_id: str, record: Record, sep: str) -> ReadOutcome:
+    """One record of the file ``shown`` as its article, or its failure named
+    ``shown{sep}{n}`` (``:`` for a line of JSON Lines, ``#`` for a JSON list)."""
+    where = f"{shown}{sep}{record.n}"
+    try:
+        if record.problem:
+            raise InputError(where, record.problem)
+        return ReadOutcome(shown, articles=(_record_article(where, record, f"{file_id}#{record.n}", shown),))
+    except (InputError, ValueError) as e:
+        return ReadOutcome(where, error=str(e) if isinstance(e, InputError) else f"{where}: {e}")
 
 
 def _record_article(where: str, record: Record, default_id: str, path: str) -> Article:

@@ -29,7 +29,7 @@ from storyline.model import (
 )
 from storyline.render._common import verdict_counts
 
-__all__ = ["from_dict", "to_dict"]
+__all__ = ["from_dict", "record_from_dict", "record_to_dict", "to_dict"]
 
 _R = TypeVar("_R")
 
@@ -83,6 +83,17 @@ def to_dict(dossier: Dossier) -> dict[str, Any]:
         "failures": [{"input": f.input, "error": f.error} for f in dossier.failures],
         "meta": dict(dossier.meta),
     }
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """Any of storyline's frozen records (a Mention, a Document...) as JSON-ready
+    data, field by field; ``record_from_dict`` reads it back."""
+    return _record(record)
+
+
+def record_from_dict(cls: type[_R], data: Mapping[str, Any]) -> _R:
+    """The record of class ``cls`` that ``record_to_dict`` gave ``data`` for."""
+    return _build(cls, data)
 
 
 def _hints(cls: type) -> dict[str, Any]:
