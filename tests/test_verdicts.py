@@ -59,3 +59,26 @@ def test_agreeing_articles_raise_no_conflict():
 
 def test_a_denial_sharing_only_a_name_is_no_contradiction():
     assert _kinds([m("a"), m("b", "negated", terms=("talk", "comment", "commercial"))]) == set()
+
+
+def test_compatible_durations_in_other_words_are_no_numeric_conflict():
+    import storyline
+
+    text_a = "Its UK plants were shut down for a month-and-a-half after a cyber attack in October."
+    text_b = "The company suffered a blow in 2025 when a cyberattack halted production for over five weeks."
+    from storyline.model import Article
+    from storyline.pipeline import analyze_articles
+
+    dossier = analyze_articles([Article("a.txt", text_a), Article("b.txt", text_b)])
+    assert not [c for c in dossier.conflicts if c.kind == "numeric"]
+    assert storyline.Dossier is type(dossier)
+
+
+def test_incompatible_figures_for_one_quantity_are_a_numeric_conflict():
+    from storyline.model import Article
+    from storyline.pipeline import analyze_articles
+
+    text_a = "The factory in Leeds employs 2,700 people, the company said in a statement."
+    text_b = "The factory in Leeds employs 3,500 people, the company said in a statement."
+    dossier = analyze_articles([Article("a.txt", text_a), Article("b.txt", text_b)])
+    assert [c.kind for c in dossier.conflicts] == ["numeric"]

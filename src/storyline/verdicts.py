@@ -108,11 +108,13 @@ def conflicts_of(claim: Claim, outlet: Callable[[str], str],
 def _numeric(claim: Claim, outlet: Callable[[str], str],
              figures: Callable[[Mention], Sequence[Quantity]]) -> list[Conflict]:
     from .quantities import compatible
+    from .quantity_units import family
 
     seen: list[tuple[Mention, Quantity]] = [(m, q) for m in claim.mentions for q in figures(m)]
     for i, (ma, qa) in enumerate(seen):
         for mb, qb in seen[i + 1 :]:
-            if ma.doc == mb.doc or qa.unit != qb.unit or qa.unit is None:
+            # Same kind of quantity (weeks and months are both time), from two articles.
+            if ma.doc == mb.doc or qa.unit is None or family(qa.unit)[0] != family(qb.unit)[0]:
                 continue
             if set(ma.entities) != set(mb.entities) or set(ma.years) != set(mb.years):
                 continue
