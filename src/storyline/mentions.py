@@ -50,7 +50,7 @@ def sentences(doc: Doc) -> list[Span]:
     return [s for s in doc.sents if any(t.is_alpha for t in s)]
 
 
-def _is_claim_sentence(sent: Span) -> bool:
+def is_claim_sentence(sent: Span) -> bool:
     text = sent.text.strip()
     if text.endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
@@ -192,7 +192,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     mentions: list[Mention] = []
     last_source: Mention | None = None  # the attributed mention of the previous sentence
     for index, sent in enumerate(sentences(doc)):
-        if not _is_claim_sentence(sent):
+        if not is_claim_sentence(sent):
             last_source = None
             continue
         sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]

@@ -18,8 +18,10 @@ from .claims import group
 from .entities import Aliases, build_resolver, name_spans, story_aliases
 from .figures import article_figures
 from .infer import infer_outlet, infer_year
-from .mentions import _is_claim_sentence, find_mentions, sentences
-from .model import Article, Claim, Conflict, Document, Dossier, Figure, Mention, ReadOutcome, TimelineEvent
+from .mentions import is_claim_sentence, find_mentions, sentences
+from .model import (
+    Article, Claim, Conflict, Document, Dossier, Figure, Mention, ReadOutcome, Skipped, TimelineEvent,
+)
 from .nlp import parse_many
 from .quantities import find_quantities
 from .read import read_inputs
@@ -37,8 +39,7 @@ class ArticleReading:
     aliases: tuple[tuple[str, str], ...] = ()  # names this article defines ("BA" -> "british airways")
 
 
-def _document(article: Article, doc: Doc) -> Document:
-    skipped = find_skipped(article.id, article.text)
+def _document(article: Article, doc: Doc, skipped: tuple[Skipped, ...]) -> Document:
     source_inferred = None if article.source else infer_outlet(article.text, skipped)
     date_inferred = None if article.date else infer_year(doc)
     return Document(
@@ -50,7 +51,8 @@ def _document(article: Article, doc: Doc) -> Document:
     )
 
 
-def read_article(article: Article, doc: Doc, aliases: Aliases | None = None) -> ArticleReading:
+def read_article(article: Article, doc: Doc, aliases: Aliases | None = None,
+                 skipped: tuple[Skipped, ...] | None = None) -> ArticleReading:
     """Mentions, figures and timeline of one parsed article (``doc`` is the
     parse of its masked text). The reading depends on this article alone
     (plus ``aliases`` if given), so it can be stored and put together with
@@ -59,21 +61,20 @@ def read_article(article: Article, doc: Doc, aliases: Aliases | None = None) -> 
     if aliases is not None:
         local = Aliases({**local.table, **aliases.table})
     aliases = local
-    document = _document(article, doc)
+    if skipped is None:
+        skipped = find_skipped(article.id, article.text)
+    document = _document(article, doc, skipped)
     sents = sentences(doc)
     resolver = build_resolver(doc, sents, aliases)
     display: dict[str, str] = {}
     for span in name_spans(doc):
         display.setdefault(aliases.canonical(span.text), span.text)
     mentions = find_mentions(article.id, doc, resolver)
-    claim_sents = [(i, s) for i, s in enumerate(sents) if _is_claim_sentence(s)]
+    claim_sents = [(i, s) for i, s in enumerate(sents) if is_claim_sentence(s)]
     figures, timeline = article_figures(article.id, doc, claim_sents, document.date, resolver, display)
     return ArticleReading(document, mentions, figures, timeline, tuple(sorted(aliases.table.items())))
 
 
-def _parse(articles: Sequence[Article]) -> list[Doc]:
-    masked = [mask(a.text, find_skipped(a.id, a.text)) for a in articles]
-    return list(parse_many(masked))
 
 
 def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()) -> Dossier:
@@ -114,8 +115,11 @@ def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome
 
 
 def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
-    """Parse and read each article on its own (the expensive, per-article stage)."""
-    return [read_article(a, d) for a, d in zip(articles, _parse(articles))]
+    """Parse and read each article on its own (the expensive, per-article
+    stage). Adverts, comments and headings are masked before the parse."""
+    skipped = [find_skipped(a.id, a.text) for a in articles]
+    docs = parse_many(mask(a.text, s) for a, s in zip(articles, skipped))
+    return [read_article(a, d, skipped=s) for a, d, s in zip(articles, docs, skipped)]
 
 
 def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
