@@ -67,6 +67,33 @@ def _past_years(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_WORDS = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+               rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
+# A byline date: "Published 4 March 2026", "Updated: March 4, 2026", or a
+# date alone on one of the first lines.
+_BYLINE_DATE = re.compile(
+    rf"^\s*(?:(?:published|updated|posted|first published|last updated)\b[^\n\d]{{0,20}})?({_DATE_WORDS})\b[^\n]{{0,40}}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+BYLINE_LINES = 6  # how far down a byline date may stand
+
+
+def infer_date(doc: Doc) -> Inferred | None:
+    """The publication date: a byline date near the top, else the year from
+    relative-year references (infer_year)."""
+    from .dates import normalise_date
+
+    head = "\n".join(doc.text.split("\n")[:BYLINE_LINES])
+    m = _BYLINE_DATE.search(head)
+    if m:
+        value = normalise_date(m.group(1), None)
+        if value:
+            return Inferred(value, "byline", m.group().strip(), m.start(1), m.end(1))
+    return infer_year(doc)
+
+
 def infer_year(doc: Doc) -> Inferred | None:
     """The publication year, where the article says "last year" of events it
     also dates: the latest year it puts in the past is last year, so it was

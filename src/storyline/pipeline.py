@@ -17,7 +17,7 @@ from .boilerplate import find_skipped, mask
 from .claims import group
 from .entities import Aliases, build_resolver, name_spans, story_aliases
 from .figures import article_figures
-from .infer import infer_outlet, infer_year
+from .infer import infer_date, infer_outlet
 from .mentions import is_claim_sentence, find_mentions, sentences
 from .model import (
     Article, Claim, Conflict, Document, Dossier, Figure, Mention, ReadOutcome, Skipped, TimelineEvent,
@@ -41,7 +41,7 @@ class ArticleReading:
 
 def _document(article: Article, doc: Doc, skipped: tuple[Skipped, ...]) -> Document:
     source_inferred = None if article.source else infer_outlet(article.text, skipped)
-    date_inferred = None if article.date else infer_year(doc)
+    date_inferred = None if article.date else infer_date(doc)
     return Document(
         id=article.id, text=article.text,
         source=article.source or (source_inferred.value if source_inferred else None),
