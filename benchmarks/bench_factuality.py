@@ -26,10 +26,11 @@ from storyline.nlp import load  # noqa: E402
 
 DATASETS = ("UW", "MEANTIME")
 # Where each grade sits on the -3..+3 scale. Set on the train and dev splits
-# of both datasets pooled (never test): +3 and -3 are the scale's ends; the
-# hedged value is the median gold label of the events graded hedged there
-# (median because it minimises MAE), rounded to one decimal.
-GRADE_VALUE = {"certain": 3.0, "hedged": 1.0, "negated": -3.0}
+# of both datasets pooled (never test): each value is the median gold label
+# of the events storyline grades so there (the median minimises MAE), which
+# was also the lowest pooled MAE on a 0.1 grid. Before tuning the grader the
+# mapping was certain +3, hedged +1, negated -3.
+GRADE_VALUE = {"certain": 3.0, "hedged": 1.6, "negated": -1.8}
 # Gold label bins for 3-way accuracy (the benchmark README's definition).
 CERTAIN_AT, NEGATED_AT = 2.0, -2.0
 # Published figures on test (shared/bench/README.md; DLGRN 2022, "check").

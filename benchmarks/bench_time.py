@@ -1,18 +1,20 @@
-"""TempEval-3 platinum: how well find_dates finds and normalises TIMEX3 dates.
+"""TempEval-3 platinum: how well storyline finds and normalises TIMEX3 expressions.
 
-Each .tml file's document creation time is the reference; find_dates runs over
+Each .tml file's document creation time is the reference;
+``find_time_expressions`` (dates, times, durations, "now"/"the past") runs over
 the plain text of <TEXT>. A prediction matches a gold TIMEX3 that it overlaps
 (each gold and each prediction used once); it scores for value when the values
 are equal. The creation-time TIMEX3 itself is left out.
 
-Two gold sets are scored:
+Gold sets scored:
 - all TIMEX3 (DATE, TIME, DURATION, SET), as TempEval-3 does, to compare with
-  the published HeidelTime figure;
-- DATE and TIME only (``tempeval_date_*``): find_dates leaves durations and sets
-  to the quantities stage by design, so this is the stage's own task. Here a
-  prediction that overlaps a DURATION/SET gold is neither right nor wrong.
+  the published HeidelTime figure (``tempeval_*``);
+- DATE and TIME only (``tempeval_date_*``): a prediction that overlaps a
+  DURATION/SET gold is neither right nor wrong;
+- ``tempeval_timeline_*``: ``find_dates`` (what the timeline takes) on DATE and
+  TIME only, its values that start with a year, as the timeline keeps them.
 
-Run: python benchmarks/bench_time.py [limit]
+Run: python benchmarks/bench_time.py [limit] [--misses]
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.dates import find_dates  # noqa: E402
+from storyline.dates import find_dates, find_time_expressions  # noqa: E402
+from storyline.model import TimeExpr  # noqa: E402
 
 # Published value F1 on the same files, all TIMEX3 types (README of shared/bench).
 PUBLISHED = "HeidelTime 77.6"
@@ -88,27 +91,44 @@ def _match(preds: list[tuple[int, int, str | None]], gold: list[tuple[int, int, 
     return len(preds), hits, len(gold), len(used)
 
 
-def run(limit: int | None = None) -> dict[str, float]:
+def _print_misses(name: str, text: str, found: tuple[TimeExpr, ...],
+                  gold: list[tuple[int, int, str, str]]) -> None:
+    """Gold with no prediction of its value, and predictions that overlap no gold."""
+    for s, e, kind, value in gold:
+        near = [(t.text, t.value) for t in found if _overlap((t.start, t.end), (s, e))]
+        if value not in [v for _, v in near]:
+            print(f"{name}: missed {kind} {text[s:e]!r} = {value} (found {near})")
+    for t in found:
+        if not any(_overlap((t.start, t.end), g[:2]) for g in gold):
+            print(f"{name}: extra {t.text!r} = {t.value}")
+
+
+def run(limit: int | None = None, misses: bool = False) -> dict[str, float]:
     files = sorted((bench_dir() / "time" / "te3-platinum").glob("*.tml"))[:limit]
     if not files:
         raise FileNotFoundError(f"no .tml files under {bench_dir() / 'time' / 'te3-platinum'}")
-    totals = {k: [0, 0, 0, 0] for k in ("all_v", "all_x", "date_v", "date_x")}
+    totals = {k + x: [0, 0, 0, 0] for k in ("all", "date", "timeline") for x in ("_v", "_x")}
     seconds = 0.0
     for path in files:
         text, reference, gold = read_tml(path)
         started = time.perf_counter()
-        found = find_dates(text, reference)
+        found = find_time_expressions(text, reference)
         seconds += time.perf_counter() - started
+        timeline = [t for t in find_dates(text, reference) if t.value and t.value[:4].isdigit()]
+        if misses:
+            _print_misses(path.name, text, found, gold)
         dates = [g for g in gold if g[2] in ("DATE", "TIME")]
         others = [g[:2] for g in gold if g[2] not in ("DATE", "TIME")]
-        for key, gset, ignore in (("all", gold, []), ("date", dates, others)):
-            preds = [(t.start, t.end, t.value) for t in found
+        for key, exprs, gset, ignore in (("all", found, gold, []), ("date", found, dates, others),
+                                         ("timeline", timeline, dates, others)):
+            preds = [(t.start, t.end, t.value) for t in exprs
                      if not any(_overlap((t.start, t.end), o) for o in ignore)]
             for kind, row in (("_v", _match([p for p in preds if p[2]], gset, True)),
                               ("_x", _match(preds, gset, False))):
                 totals[key + kind] = [a + b for a, b in zip(totals[key + kind], row, strict=True)]
     out: dict[str, float] = {"tempeval_files": float(len(files))}
-    for key, prefix in (("all", "tempeval_"), ("date", "tempeval_date_")):
+    for key, prefix in (("all", "tempeval_"), ("date", "tempeval_date_"),
+                        ("timeline", "tempeval_timeline_")):
         vp, vr, vf = _prf(*totals[key + "_v"])
         out.update({prefix + "value_f1": vf, prefix + "value_precision": vp,
                     prefix + "value_recall": vr,
@@ -118,7 +138,8 @@ def run(limit: int | None = None) -> dict[str, float]:
 
 
 def main() -> None:
-    results = run(int(sys.argv[1]) if len(sys.argv) > 1 else None)
+    args = [a for a in sys.argv[1:] if a != "--misses"]
+    results = run(int(args[0]) if args else None, misses="--misses" in sys.argv[1:])
     for name, value in results.items():
         note = f"  # published: {PUBLISHED}" if name == "tempeval_value_f1" else ""
         print(f"{name}: {value:.1f}{note}")

@@ -1,7 +1,7 @@
 """Dates in news text and their ISO values: one phrasing per test."""
 from __future__ import annotations
 
-from storyline.dates import find_dates, normalise_date
+from storyline.dates import find_dates, find_time_expressions, normalise_date
 
 
 def values(text: str, reference: str | None) -> list[tuple[str, str | None]]:
@@ -284,3 +284,101 @@ def test_normalise_with_anchor():
 
 def test_normalise_no_date():
     assert normalise_date("a month-and-a-half", "2026") is None
+
+
+# ---- find_time_expressions: dates, times, durations and reference words
+
+def expressions(text: str, reference: str | None) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in find_time_expressions(text, reference)]
+
+
+def test_time_expressions_merge_dates_and_durations_in_order():
+    text = "In 2009 he was sentenced to 90 days in jail."
+    assert expressions(text, "2013-03-22") == [("2009", "2009"), ("90 days", "P90D")]
+
+
+def test_a_date_wins_over_the_duration_inside_it():
+    assert expressions("He moved there four years ago.", "2013-03-21") == [
+        ("four years ago", "2009")]
+
+
+def test_now_refers_to_the_present():
+    assert expressions("He's admitted it now.", "2013-03-22") == [("now", "PRESENT_REF")]
+
+
+def test_currently_refers_to_the_present():
+    assert expressions("The device is currently selling for $250.", "2013-03-18") == [
+        ("currently", "PRESENT_REF")]
+
+
+def test_now_that_is_a_conjunction():
+    assert expressions("Now that the vote is over, talks resume.", "2013-03-22") == []
+
+
+def test_in_the_past_refers_to_the_past():
+    assert expressions("In the past, he has always given two conditions.", "2013-03-22") == [
+        ("the past", "PAST_REF")]
+
+
+def test_the_past_two_years_is_a_duration_not_the_past():
+    text = "He had spoken to both leaders over the past two years."
+    assert expressions(text, "2013-03-22") == [("two years", "P2Y")]
+
+
+def test_in_future_refers_to_the_future():
+    text = "Spare capacity could, in future, be used to assemble cars."
+    assert expressions(text, "2026-01-28") == [("future", "FUTURE_REF")]
+
+
+def test_vague_ago_is_past_ref():
+    assert expressions("The plant closed a few years ago.", "2013-03-22") == [
+        ("a few years ago", "PAST_REF")]
+
+
+def test_today_in_a_comparison_is_the_present_day():
+    text = "It solves problems millions of times faster than can be done today."
+    assert expressions(text, "2013-03-22") == [("today", "PRESENT_REF")]
+
+
+def test_today_said_is_the_day():
+    assert expressions("The minister said today that talks would resume.", "2013-03-22") == [
+        ("today", "2013-03-22")]
+
+
+def test_weekday_afternoon_gets_the_part_of_day():
+    text = "Before departing for Jordan on Friday afternoon, Mr Obama spoke."
+    assert expressions(text, "2013-03-22") == [("Friday afternoon", "2013-03-22TAF")]
+
+
+def test_last_night():
+    assert expressions("Fighting broke out last night.", "2013-03-22") == [
+        ("last night", "2013-03-21TNI")]
+
+
+def test_clock_time_joins_its_day():
+    text = "The match has been postponed until 15:00 GMT Saturday due to heavy snow."
+    assert expressions(text, "2013-03-22") == [("15:00 GMT Saturday", "2013-03-23T15:00")]
+
+
+def test_clock_time_after_at_takes_the_day_before_it():
+    assert expressions("Call me Sunday night at 8 PM.", "2013-03-22") == [
+        ("Sunday night", "2013-03-17TNI"), ("8 PM", "2013-03-17T20:00")]
+
+
+def test_race_time_is_not_a_clock_time():
+    assert expressions("He won, finishing in 3:07:35.", "2013-03-21") == []
+
+
+def test_find_dates_keeps_only_dates():
+    text = "He's admitted it now, after 90 days in jail, on Friday afternoon."
+    assert values(text, "2013-03-22") == [("Friday afternoon", "2013-03-22")]
+
+
+def test_postponed_until_a_weekday_looks_ahead():
+    assert values("The game has been postponed until Saturday.", "2013-03-22") == [
+        ("Saturday", "2013-03-23")]
+
+
+def test_postponed_on_a_weekday_looks_back():
+    assert values("The game was postponed on Saturday.", "2013-03-22") == [
+        ("Saturday", "2013-03-16")]

@@ -13,7 +13,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .cues import (
+    ABILITY_MODALS,
+    CANCEL_VERBS,
+    NEAR_MISS_WORDS,
+    OPEN_NOUNS,
     HEDGE_MARKERS,
+    HEDGE_PREPOSITIONS,
+    IMPLICATIVES,
+    INTENTION_VERBS,
+    NEGATIVE_IMPLICATIVES,
+    REPORTING_VERBS,
     HEDGE_MODALS,
     HEDGE_PHRASES,
     HEDGE_VERBS,
@@ -32,6 +41,9 @@ _HEDGE_PHRASE = _phrase_re(HEDGE_PHRASES)
 _NEGATION_PHRASE = _phrase_re(NEGATION_PHRASES)
 _NEG_DETS = frozenset({"no", "neither", "nor"})
 _NEG_PRONOUNS = frozenset({"nothing", "none", "nobody", "neither", "never"})
+# How far up the parse an event looks for what governs it. Four links reach
+# "expected to try to win" from "win"; set on UW/MEANTIME train and dev.
+MAX_GOVERNORS = 4
 
 
 def _text(tokens: Sequence[Token]) -> str:
@@ -50,7 +62,9 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         return "hedged", m.group()
     for t in tokens:
         low = t.lower_
-        if t.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS:
+        if t.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS and not (
+            low in ABILITY_MODALS and any(c.dep_ == "neg" for c in t.head.children)
+        ):
             return "hedged", t.text
         if low in HEDGE_WORDS and t.pos_ in ("ADV", "ADJ", "NOUN", "VERB"):
             return "hedged", t.text
@@ -74,21 +88,94 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     return "certain", None
 
 
+def _markers(node: Token, own: bool = True) -> tuple[Certainty, str] | None:
+    """Certainty set by the words attached to ``node`` itself: a modal, a
+    hedging adverb, a conditional subordinator, a negator, "no" on it or on
+    its subject ("no deal has been announced"). Hedges win, as in grade().
+    ``own``: ``node`` is the event itself, not a governor of it ("nearly"
+    denies only the word it modifies)."""
+    hedge = neg = None
+    for c in node.children:
+        low = c.lower_.replace("’", "'")
+        if c.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS:
+            hedge = hedge or c
+        elif c.dep_ in ("advmod", "amod") and low in HEDGE_WORDS:
+            hedge = hedge or c
+        elif c.dep_ == "mark" and low in HEDGE_MARKERS:
+            hedge = hedge or c
+        elif c.dep_ == "neg" or low == "n't" or (own and c.dep_ == "advmod" and low in NEAR_MISS_WORDS and node.pos_ == "VERB"):
+            neg = neg or c
+        elif c.dep_ == "amod" and c.lemma_.lower() in CANCEL_VERBS:
+            neg = neg or c
+        elif c.dep_ in ("det", "preconj") and low in _NEG_DETS:
+            neg = neg or c
+        elif c.dep_ in ("nsubj", "nsubjpass") and (
+            low in _NEG_PRONOUNS or any(g.dep_ == "det" and g.lower_ in _NEG_DETS for g in c.children)
+        ):
+            neg = neg or c
+    if hedge is not None and not (neg is not None and hedge.lower_ in ABILITY_MODALS):
+        return "hedged", hedge.text
+    if neg is not None:
+        return "negated", neg.text
+    return None
+
+
+def _is_infinitive(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
 def grade_event(doc: Doc, event: Token) -> tuple[Certainty, str | None]:
-    """Certainty of one event word as its sentence presents it: the clause
-    that holds it, from the event up to the clause head and the words that
-    modify that chain (used by the factuality benchmark and the library)."""
-    chain = [event, *list(event.ancestors)[:3]]
-    scope: dict[int, Token] = {}
-    for node in chain:
-        scope[node.i] = node
-        for c in node.children:
-            if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "det", "nsubj", "nsubjpass", "dobj", "attr", "amod", "preconj"):
-                for t in c.subtree if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else [c]:
-                    scope[t.i] = t
-        if node.dep_ in ("ROOT", "ccomp", "advcl", "relcl") and node is not event:
+    """Certainty of one event word as its sentence presents it, with the word
+    that sets it. The words attached to the event decide first; then the
+    event takes the status its governor gives it, up the parse: a wanted,
+    planned or believed complement is hedged ("wants to sell"), a refused one
+    negated ("refused to sign"), a begun one shares its governor's status
+    ("began to fall"). What a reporting verb reports keeps its own status
+    ("said the plant closed": the source says so)."""
+    node = event
+    softened = False  # an object of a negated verb is left open, not denied
+    for _ in range(MAX_GOVERNORS):
+        found = _markers(node, node is event)
+        if found is not None:
+            if softened and found[0] == "negated":
+                return "hedged", found[1]
+            return found
+        head = node.head
+        if head is node:
             break
-    return grade([scope[i] for i in sorted(scope)])
+        link, lemma = node.dep_, head.lemma_.lower()
+        if link == "xcomp" or (link in ("advcl", "acl") and _is_infinitive(node)):
+            if lemma in NEGATIVE_IMPLICATIVES:
+                return "negated", head.text
+            if lemma not in IMPLICATIVES:
+                return "hedged", head.text
+        elif link == "ccomp":
+            if lemma in INTENTION_VERBS or lemma in HEDGE_VERBS:
+                return "hedged", head.text
+            if lemma in REPORTING_VERBS:
+                break
+        elif link == "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in node.children) or any(
+                c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children if c.i < node.i
+            ):
+                break
+        elif link in ("dobj", "attr", "oprd", "nsubjpass"):
+            if lemma in CANCEL_VERBS:
+                if any(c.dep_ == "neg" for c in head.children):
+                    break  # "is not abandoning its bid": the bid stands
+                return "negated", head.text
+            if lemma in INTENTION_VERBS:
+                return "hedged", head.text
+            softened = True
+        elif link in ("pobj", "pcomp"):
+            governor = head.head.lemma_.lower()
+            if head.lower_ in HEDGE_PREPOSITIONS or governor in INTENTION_VERBS or governor in OPEN_NOUNS:
+                return "hedged", head.head.text
+            break
+        elif link not in ("compound", "amod", "nmod", "aux", "auxpass"):
+            break
+        node = head
+    return "certain", None
 
 
 def grade_span(doc: Doc, start: int | None = None, end: int | None = None) -> Certainty:

@@ -86,6 +86,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _reporting_subject(v: Token) -> Token | None:
+    """The subject of a reporting verb; for one without its own, the subject
+    it shares: "the paper wrote, adding ..." and "endorsed X, saying ..." take
+    the subject of the verb they hang on; "said X and added Y" the subject of
+    the nearest reporting verb above (the parser often hangs "added" on X)."""
+    subj = _subject(v)
+    if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp"):
+        return subj
+    if any(c.dep_ == "mark" for c in v.children):
+        return None  # "while countering", "after saying": the clause is set apart
+    if v.dep_ == "conj":
+        for anc in v.ancestors:
+            if anc.lemma_ in REPORTING_VERBS and (found := _subject(anc)) is not None:
+                return found
+    return _subject(v.head)
+
+
 def _is_negated_subject(subj: Token) -> bool:
     if subj.lower_ in _NEGATING_SUBJECTS:
         return True
@@ -112,11 +129,14 @@ def _frames(sent: Span) -> dict[int, tuple[Frame, set[int], list[int]]]:
             continue
         if v.lemma_ not in REPORTING_VERBS or v.pos_ not in ("VERB", "AUX"):
             continue
-        subj = _subject(v)
+        subj = _reporting_subject(v)
         if subj is None:
             continue
         contents = [c for c in v.children if c.dep_ == "ccomp"]
         extra: list[int] = []
+        if not contents and v.dep_ == "parataxis":
+            # "The plan, he said, would cost jobs": the frame stands inside its content.
+            contents = [v.head]
         if not contents:
             # "X told the paper the costs are ..." parsed without a clause:
             # the content starts at the second noun phrase after the verb.
@@ -128,7 +148,8 @@ def _frames(sent: Span) -> dict[int, tuple[Frame, set[int], list[int]]]:
             else:
                 continue
         negated = _is_negated_subject(subj) or any(c.dep_ == "neg" for c in v.children)
-        tokens = {v.i} | {t.i for t in subj.subtree}
+        # A subject shared with another verb stays with that verb's clause.
+        tokens = {v.i} | ({t.i for t in subj.subtree} if subj.head.i == v.i else set())
         tokens |= {c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod", "prt", "dative", "mark")}
         if extra:
             tokens |= {c.i for c in v.children if c.dep_ == "dobj" and c.i < extra[0]} | {

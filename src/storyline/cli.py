@@ -30,7 +30,57 @@ def _parser() -> argparse.ArgumentParser:
                     help="dossier format (default: from the --output suffix, else json)")
     an.add_argument("--output", "-o", metavar="FILE", help="where to write the dossier (default: standard output)")
     an.add_argument("--quiet", "-q", action="store_true", help="print nothing on standard error but failures")
+    _batch_parser(sub)
+    from .cli_store import add_parsers
+
+    add_parsers(sub)  # the store: add, stories, changes, watch, report, merge, split
+    _serve_parser(sub)
     return ap
+
+
+def _serve_parser(sub: argparse._SubParsersAction) -> None:
+    from .store import default_db
+
+    se = sub.add_parser("serve", help="read the store's stories in a local web app",
+                        description="Serve a web app over the store: the stories, each story's claims "
+                                    "with their evidence, figures, timeline and history, and a form to "
+                                    "add articles. Loopback only unless --host says otherwise.")
+    se.add_argument("--db", metavar="DB", default=None,
+                    help=f"the store: a SQLite file or a postgresql:// URL (default: $STORYLINE_DB, else {default_db()})")
+    se.add_argument("--host", default="127.0.0.1",
+                    help="the address to listen on (default 127.0.0.1: this machine only; "
+                         "0.0.0.0 serves the network, with no login)")
+    se.add_argument("--port", "-p", type=int, default=8000, help="the port to listen on (default 8000)")
+    se.add_argument("--quiet", "-q", action="store_true", help="print nothing on standard error but errors")
+    se.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    if not 0 < args.port < 65536:
+        print(f"storyline: --port must be 1 to 65535, not {args.port}", file=sys.stderr)
+        return EXIT_USAGE
+    serve(args.db, host=args.host, port=args.port, quiet=args.quiet)
+    return EXIT_OK
+
+
+def _batch_parser(sub: argparse._SubParsersAction) -> None:
+    ba = sub.add_parser("batch", help="read a large corpus on all cores or a Dask cluster, story by story",
+                        description="Stream articles (files, folders, .jsonl, .gz) through the reading "
+                                    "stages, group them into stories and write each story's dossier, "
+                                    "Parquet tables and a failures file into a folder. Rerun on the "
+                                    "same folder to resume: articles already read are skipped.")
+    ba.add_argument("paths", nargs="+", metavar="INPUT", help="article files, folders or JSON Lines files")
+    ba.add_argument("--output", "-o", metavar="DIR", required=True, help="the batch folder (created; reused to resume)")
+    ba.add_argument("--jobs", "-j", type=int, default=1,
+                    help="worker processes (default 1: read in this process); with --engine dask "
+                         "and no --scheduler, the workers of a local cluster")
+    ba.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: this machine's processes (default); dask: a Dask distributed cluster")
+    ba.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    ba.add_argument("--progress", action="store_true", help="draw the progress bar even when stderr is not a terminal")
+    ba.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")
 
 
 def _format_for(output: str | None, fmt: str | None) -> str:
@@ -70,11 +120,37 @@ def _analyze(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, run, total_articles
+    from .batch.progress import Progress
+
+    options = BatchOptions(inputs=tuple(args.paths), output=args.output, jobs=args.jobs,
+                           engine=args.engine, scheduler=args.scheduler)
+    progress = None
+    if not args.quiet and (args.progress or sys.stderr.isatty()):
+        progress = Progress(sys.stderr, total_articles(options))
+    result = run(options, progress)
+    if not args.quiet:
+        print(f"storyline: {result.articles} articles ({result.read} read now, {result.resumed} before), "
+              f"{result.failed} failed, {result.stories} stories, {result.claims} claims, "
+              f"{result.conflicts} conflicts in {result.seconds:.1f}s -> {result.output}", file=sys.stderr)
+    if result.failed:
+        print(f"storyline: {result.failed} inputs or articles failed; see {result.output}/failures.jsonl",
+              file=sys.stderr)
+    if not result.articles:
+        return EXIT_ALL_FAILED
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command == "batch":
+            return _batch(args)
+        if hasattr(args, "run"):  # the store's subcommands (cli_store.py)
+            return int(args.run(args))
     except StorylineError as exc:
         print(f"storyline: {exc}", file=sys.stderr)
         return EXIT_USAGE

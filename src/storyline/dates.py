@@ -3,7 +3,9 @@
 Values follow TimeML: "2025", "2025-10", "2025-10-14", "2026-W05", "2025-Q3",
 "2025-H1", "2025-SU" (seasons SP/SU/FA/WI), "199" (the 1990s), "19" (the 20th
 century). Durations ("for five weeks", "a month-and-a-half") are not dates and
-are not returned; the quantities stage reads them.
+find_dates does not return them (the timeline takes dates only);
+find_time_expressions adds them (storyline.durations), with "now"/"the past"
+reference words, parts of day and clock times, in TimeML values.
 
 How relative words are resolved:
 - against ``reference``, the article's date to whatever precision is known. A
@@ -28,6 +30,7 @@ import re
 from datetime import date, timedelta
 
 from storyline.date_patterns import Parsed, candidates
+from storyline.durations import find_durations
 from storyline.model import TimeExpr
 
 # A year-only reference ("2026") is usually one storyline inferred from "last
@@ -45,6 +48,8 @@ _PAST = frozenset("was were had did said told went came took made began fell ros
 _NOT_PAST_ED = frozenset("indeed need speed hundred united limited red bed seed feed breed proceed "
                          "exceed succeed based related interested concerned supposed alleged "
                          "detailed advanced dedicated sophisticated qualified used".split())
+# Past forms that move a date forward: "postponed until Saturday" looks ahead.
+_DEFERRED = frozenset("postponed delayed deferred adjourned rescheduled suspended".split())
 _BE = frozenset("is are am be been being 's 're".split())
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -184,6 +189,9 @@ def _is_past(text: str, start: int, end: int) -> bool:
     words = list(_WORD.finditer(text, ss, se))
     before = [i for i, w in enumerate(words) if w.end() <= start][::-1]
     for i in before + [i for i, w in enumerate(words) if w.start() >= end]:
+        if words[i].end() <= start and words[i].group().lower() in _DEFERRED and any(
+                w.group().lower() in ("until", "till", "to") for w in words[i + 1:before[0] + 1]):
+            return False  # "postponed until Saturday": the new date lies ahead
         if cue := _cue(words, i):
             return cue == "past"
     return True  # news narrates the past
@@ -252,3 +260,105 @@ def find_dates(text: str, reference: str | None, start: int = 0,
         if value:
             dated.append((s, value, relative))
     return tuple(t for t in out if t.start >= start and t.end <= end)
+
+
+# ---------------------------------------------------------------- time expressions
+# Beyond dates, TimeML (TempEval-3) also marks durations, words that refer to the
+# present, past or future, parts of days and clock times. The timeline takes dates
+# only (find_dates); find_time_expressions gives the whole set, in TimeML values.
+
+# Reference words and their TimeML values (TimeML 1.2 guidelines; TempEval-3 gold
+# marks "now", "currently", "the past", "at the time"; it leaves "recently" and
+# "previously" unmarked, so they are left out here).
+_UNIT_WORDS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?"
+_REFERENCE_RE = re.compile(
+    r"\b(?:(?P<present>now(?!\s+that\b|\s+and\s+(?:then|again)\b)|currently|nowadays|at\s+present"
+    r"|these\s+days)"
+    r"|(?P<past>the\s+past(?!(?:\s+[\w-]+){0,2}?\s+" + _UNIT_WORDS + r"\b)"
+    r"|at\s+the\s+time(?!\s+of\b))"
+    r"|(?P<future>(?<=\bin\s)future|the\s+future(?!\s+of\b)))\b", re.I)
+# "than can be done today": a comparison with today speaks of the present day.
+_TODAY_NOWADAYS = re.compile(r"\bthan\b[^.;,]{0,40}$", re.I)
+# Parts of the day (TimeML: MO, AF, EV, NI) on a dated day: "Friday afternoon".
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "tonight": "NI"}
+_PART_RE = re.compile(r"(?:^|\W)(morning|afternoon|evening|night|tonight)$", re.I)
+# Clock times: "15:00", "8 PM", "7.30am", with a zone the value leaves out.
+_CLOCK_RE = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.?m\b)"
+    r"|(?<![\d:.])\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b(?!:\d)", re.I)  # not "3:07:35"
+_ZONE_RE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|"
+                      r"local\s+time)\b")
+_VAGUE_AGO_RE = re.compile(r"\bago$", re.I)
+_VAGUE_AHEAD_RE = re.compile(r"(?:from\s+now|time)$", re.I)
+
+
+def _clock(m: re.Match[str]) -> str:
+    h = int(m.group("h") or m.group("h2"))
+    minutes = m.group("m") or m.group("m2") or "00"
+    if (ap := (m.group("ap") or "").lower()[:1]) and h <= 12:
+        h = h % 12 + (12 if ap == "p" else 0)
+    return f"T{h:02d}:{minutes}"
+
+
+def _with_times(text: str, dates: list[TimeExpr], lo: int, hi: int) -> list[TimeExpr]:
+    """Dates with their part of day or clock time: "Friday afternoon" -> "2013-03-22TAF"."""
+    out = []
+    for d in dates:
+        part = _PART_RE.search(d.text)
+        if part and d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value):
+            code = _PART_OF_DAY[part.group(1).lower()]
+            d = TimeExpr(d.start, d.end, d.text, f"{d.value}T{code}", d.relative)
+        out.append(d)
+    for m in _CLOCK_RE.finditer(text, lo, hi):
+        if any(m.start() < d.end and d.start < m.end() for d in out):
+            continue
+        stop = (z.end() if (z := _ZONE_RE.match(text, m.end())) else m.end())
+        # the day written next to it: "15:00 GMT Saturday", "Saturday, 3pm"
+        after = next((d for d in out if d.start >= stop
+                      and re.fullmatch(r"[\s,]*(?:on\s+)?", text[stop:d.start])), None)
+        before = next((d for d in out if d.end <= m.start()
+                       and re.fullmatch(r"[\s,]*(?:at\s+)?", text[d.end:m.start()])), None)
+        day = after or before
+        value = (day.value[:10] if day and day.value and re.match(r"\d{4}-\d{2}-\d{2}", day.value)
+                 else "XXXX-XX-XX") + _clock(m)
+        if day is not None and re.fullmatch(r"[\s,]*", text[stop:day.start] if after
+                                            else text[day.end:m.start()]):
+            out.remove(day)  # one expression: "15:00 GMT Saturday"
+            s, e = min(m.start(), day.start), max(stop, day.end)
+            out.append(TimeExpr(s, e, text[s:e], value, day.relative))
+        else:
+            out.append(TimeExpr(m.start(), stop, text[m.start():stop], value))
+    return out
+
+
+def find_time_expressions(text: str, reference: str | None, start: int = 0,
+                          end: int | None = None) -> tuple[TimeExpr, ...]:
+    """Dates, times, durations and reference words in text[start:end], as TimeML values.
+
+    Dates and times as find_dates gives them, with a part of day or clock time
+    ("2013-03-22TAF", "2013-03-23T15:00"); durations from storyline.durations
+    ("P90D", "PXY"); "now"/"currently" -> "PRESENT_REF", "in the past" ->
+    "PAST_REF", "the future" -> "FUTURE_REF"; "a few years ago" -> "PAST_REF".
+    Where two overlap, the date is kept. Sorted by offset.
+    """
+    end = len(text) if end is None else end
+    dates = []
+    for d in find_dates(text, reference, start, end):
+        if d.value is None and _VAGUE_AGO_RE.search(d.text):
+            d = TimeExpr(d.start, d.end, d.text, "PAST_REF")
+        elif d.value is None and _VAGUE_AHEAD_RE.search(d.text):
+            d = TimeExpr(d.start, d.end, d.text, "FUTURE_REF")
+        elif d.value and d.text.lower() == "today" and _TODAY_NOWADAYS.search(
+                text, _sentence(text, d.start)[0], d.start):
+            d = TimeExpr(d.start, d.end, d.text, "PRESENT_REF")
+        dates.append(d)
+    out = _with_times(text, dates, start, end)
+    for t in find_durations(text, start, end):
+        if not any(t.start < o.end and o.start < t.end for o in out):
+            out.append(t)
+    for m in _REFERENCE_RE.finditer(text, start, end):
+        kind = next(k for k in ("present", "past", "future") if m.group(k))
+        if not any(m.start() < o.end and o.start < m.end() for o in out):
+            out.append(TimeExpr(m.start(), m.end(), m.group(), kind.upper() + "_REF"))
+    return tuple(sorted(out, key=lambda t: (t.start, t.end)))

@@ -42,7 +42,7 @@ class Db:
             self._conn: Any = _connect_postgres(target)
         else:
             self._conn = _connect_sqlite(target)
-        self._in_transaction = False
+        self.writing = False
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
@@ -83,14 +83,14 @@ class Db:
         if self.postgres:
             with self._conn.transaction():
                 self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_WRITE_LOCK,))
-                self._in_transaction = True
+                self.writing = True
                 try:
                     yield
                 finally:
-                    self._in_transaction = False
+                    self.writing = False
             return
         self._conn.execute("BEGIN IMMEDIATE")
-        self._in_transaction = True
+        self.writing = True
         try:
             yield
         except BaseException:
@@ -99,12 +99,12 @@ class Db:
         else:
             self._conn.execute("COMMIT")
         finally:
-            self._in_transaction = False
+            self.writing = False
 
     @contextmanager
     def read(self) -> Iterator[None]:
         """A transaction that sees one state of the store throughout."""
-        if self._in_transaction:  # already inside a write: it sees its own state
+        if self.writing:  # already inside a write: it sees its own state
             yield
             return
         if self.postgres:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Figure, Mention, Skipped, TimelineEvent
-from ..pipeline import ArticleReading
 from ..render.json_out import _build, _record
+
+if TYPE_CHECKING:  # the pipeline loads spaCy: imported where a reading is built
+    from ..pipeline import ArticleReading
 
 
 def _dumps(value: Any) -> str:
@@ -34,6 +36,8 @@ def reading_to_json(reading: ArticleReading) -> str:
 
 
 def reading_from_json(data: str, text: str) -> ArticleReading:
+    from ..pipeline import ArticleReading
+
     d = json.loads(data)
     return ArticleReading(
         document=_build(Document, {**d["document"], "text": text}),
@@ -63,6 +67,7 @@ def mention_key(m: Mention) -> str:
 
 def renamed(reading: ArticleReading, new_id: str) -> ArticleReading:
     """The same reading under another article id (two articles of one name)."""
+    from ..pipeline import ArticleReading
     def doc(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(replace(x, doc=new_id) for x in items)
 

@@ -46,10 +46,12 @@ def original_of(db: Db, signature: tuple[int, ...]) -> str | None:
     return best[2] if best else None
 
 
-def unique_id(db: Db, wanted: str) -> str:
-    """``wanted``, or ``wanted~2``, ``~3`` ... where another article has it."""
+def unique_id(db: Db, wanted: str, taken: Iterable[str]) -> str:
+    """``wanted``, or ``wanted~2``, ``~3`` ... where another article (stored,
+    or in ``taken``) has it."""
+    taken = set(taken)
     new_id, k = wanted, 1
-    while db.one("SELECT 1 FROM articles WHERE id = ?", (new_id,)):
+    while new_id in taken or db.one("SELECT 1 FROM articles WHERE id = ?", (new_id,)):
         k += 1
         new_id = f"{wanted}~{k}"
     return new_id
@@ -71,8 +73,8 @@ def assign(db: Db, profile: Mapping[str, float], when: str | None) -> str | None
     union = set(feats).union(*(p.keys() for _, p, _ in stories))
     df = {f: int(n) for f, n in db.rows_in("SELECT feature, articles FROM features WHERE feature IN ({})",
                                            sorted(union))}
-    total = counter(db, PROFILED)
-    return best_story(profile, when, stories, lambda fs: idf_weights(fs, df, total))
+    weights = idf_weights(union, df, counter(db, PROFILED))  # once for all candidates
+    return best_story(profile, when, stories, lambda fs: weights)
 
 
 def count_article_features(db: Db, features: Iterable[str]) -> None:
@@ -101,10 +103,11 @@ def new_story(db: Db, now: str) -> str:
     return sid
 
 
-def story_profile(db: Db, story_id: str) -> tuple[dict[str, float], int]:
-    row = db.one("SELECT profile, size FROM stories WHERE id = ?", (story_id,))
+def story_profile(db: Db, story_id: str) -> tuple[dict[str, float], int, str | None]:
+    """A story's profile, the articles folded into it, its last article's date."""
+    row = db.one("SELECT profile, size, last_date FROM stories WHERE id = ?", (story_id,))
     assert row is not None, story_id
-    return json.loads(row[0]), int(row[1])
+    return json.loads(row[0]), int(row[1]), row[2]
 
 
 def fold_profiles(profiles: Sequence[Mapping[str, float]]) -> dict[str, float]:
@@ -120,7 +123,7 @@ def reprofile(db: Db, story_id: str) -> None:
     articles (after a merge or a split)."""
     rows = db.rows("SELECT profile, published FROM articles WHERE story_id = ? AND copy_of IS NULL "
                    "ORDER BY seq", (story_id,))
-    old, _ = story_profile(db, story_id)
+    old = story_profile(db, story_id)[0]
     new = fold_profiles([json.loads(p) for p, _ in rows])
     dates = [d for _, d in rows if d]
     articles = db.one("SELECT COUNT(*) FROM articles WHERE story_id = ?", (story_id,))

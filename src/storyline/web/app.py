@@ -10,9 +10,11 @@
 Pages render on the server and read without JavaScript; a little script
 (served from /static) shows upload progress and scrolls to a clicked mention.
 """
+
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -29,10 +31,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from storyline.model import Dossier
+from storyline.fetch import Fetcher
+from storyline.model import Dossier, ReadOutcome
 from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, VERDICT_ORDER, plural
 from storyline.render.json_out import to_dict
-from storyline.store.records import AddResult, Change, StorySummary
+from storyline.store import AddResult, Change, StorySummary
 from storyline.version import __version__
 from storyline.web import view
 from storyline.web.http import (
@@ -48,7 +51,7 @@ from storyline.web.http import (
 from storyline.web.intake import Upload, read_pasted, read_uploads, read_url
 from storyline.web.jobs import Jobs, JobState, Report
 from storyline.web.marks import Marked, marked_text, parse_span
-from storyline.web.source import Source, UnknownStory
+from storyline.web.source import Source, UnknownStory, placed_result
 
 # The dossier page's stylesheet, served as is: one look for both faces.
 _DOSSIER_CSS = files("storyline.render").joinpath("style.css").read_text(encoding="utf-8")
@@ -62,11 +65,21 @@ class WebOptions:
 
 
 def _templates() -> Jinja2Templates:
-    env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("storyline.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(
-        story_href=view.story_href, article_href=view.article_href, plural=plural, quote=quote,
-        verdict_order=VERDICT_ORDER, verdict_notes=VERDICT_NOTES, conflict_notes=CONFLICT_NOTES,
+        story_href=view.story_href,
+        article_href=view.article_href,
+        plural=plural,
+        quote=quote,
+        verdict_order=VERDICT_ORDER,
+        verdict_notes=VERDICT_NOTES,
+        conflict_notes=CONFLICT_NOTES,
         version=__version__,
     )
     return Jinja2Templates(env=env)
@@ -74,8 +87,21 @@ def _templates() -> Jinja2Templates:
 
 def summary_dict(s: StorySummary) -> dict[str, Any]:
     """A story's listing, as the JSON twins give it."""
-    return {**dataclasses.asdict(s), "disputed": s.verdicts.get("disputed", 0),
-            "overstated": s.conflicts.get("overstatement", 0), "href": view.story_href(s.id)}
+    return {
+        **dataclasses.asdict(s),
+        "disputed": s.verdicts.get("disputed", 0),
+        "overstated": s.conflicts.get("overstatement", 0),
+        "href": view.story_href(s.id),
+    }
+
+
+def claim_ids(d: Dossier) -> dict[str, str]:
+    """The store's stable claim keys (as changes name claims) -> the dossier's claim ids."""
+    try:
+        keys = json.loads(d.meta.get("claim_keys", "{}"))
+    except ValueError:
+        return {}
+    return {key: cid for cid, key in keys.items() if key}
 
 
 def change_dict(c: Change) -> dict[str, Any]:
@@ -84,8 +110,11 @@ def change_dict(c: Change) -> dict[str, Any]:
 
 def add_result_dict(r: AddResult) -> dict[str, Any]:
     return {
-        "added": [{k: v for k, v in dataclasses.asdict(a).items() if k != "changes"}
-                  | {"changes": len(a.changes)} for a in r.added],
+        "added": [
+            {k: v for k, v in dataclasses.asdict(a).items() if k != "changes"}
+            | {"changes": len(a.changes)}
+            for a in r.added
+        ],
         "duplicates": [dataclasses.asdict(d) for d in r.duplicates],
         "failures": [{"input": f.input, "error": f.error} for f in r.failures],
     }
@@ -96,12 +125,17 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     options = options or WebOptions()
     templates = _templates()
     jobs = Jobs()
+    fetcher = Fetcher()  # one per app: its pauses between requests to a host carry over
 
     def error_page(request: Request, status: int, message: str, detail: Any = None) -> Response:
         if wants_json(request):
             return JSONResponse(error_body(status, message, detail), status_code=status)
-        return templates.TemplateResponse(request, "error.html", {
-            "status": status, "message": message, "detail": detail}, status_code=status)
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"status": status, "message": message, "detail": detail},
+            status_code=status,
+        )
 
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -132,9 +166,10 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         stories = await source.stories()
         if wants_json(request):
-            return JSONResponse({"storyline_version": __version__,
-                                 "stories": [summary_dict(s) for s in stories]})
-        return page(request, "index.html", {"stories": stories})
+            return JSONResponse(
+                {"storyline_version": __version__, "stories": [summary_dict(s) for s in stories]}
+            )
+        return page(request, "index.html", {"stories": stories, "max_body": options.max_body})
 
     # -- one story ---------------------------------------------------------
 
@@ -149,11 +184,19 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
             return JSONResponse(body)
         _, changes = await source.changes(story_id)
         job = jobs.get(request.query_params.get("job", ""))
-        return page(request, "story.html", {
-            "summary": summary, "v": view.story_view(story_id, d, filters),
-            "changes": list(reversed(changes))[:RECENT_CHANGES], "n_changes": len(changes),
-            "job": job, "max_body": options.max_body,
-        })
+        return page(
+            request,
+            "story.html",
+            {
+                "summary": summary,
+                "v": view.story_view(story_id, d, filters),
+                "changes": list(reversed(changes))[:RECENT_CHANGES],
+                "n_changes": len(changes),
+                "job": job,
+                "max_body": options.max_body,
+                "claim_ids": claim_ids(d),
+            },
+        )
 
     async def changes(request: Request) -> Response:
         story_id = request.path_params["story"]
@@ -162,9 +205,15 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         except UnknownStory:
             raise WebError(404, f"no story {story_id!r}", {"story": story_id}) from None
         if wants_json(request):
-            return JSONResponse({"story": summary_dict(summary),
-                                 "changes": [change_dict(c) for c in found]})
-        return page(request, "changes.html", {"summary": summary, "changes": list(reversed(found))})
+            return JSONResponse(
+                {"story": summary_dict(summary), "changes": [change_dict(c) for c in found]}
+            )
+        _, d = await story_or_404(story_id)
+        return page(
+            request,
+            "changes.html",
+            {"summary": summary, "changes": list(reversed(found)), "claim_ids": claim_ids(d)},
+        )
 
     async def article(request: Request) -> Response:
         story_id, doc_id = request.path_params["story"], request.path_params["doc"]
@@ -173,25 +222,51 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         as_json = doc_id not in docs and doc_id.endswith(".json") and doc_id[:-5] in docs
         doc = docs.get(doc_id[:-5] if as_json else doc_id)
         if doc is None:
-            raise WebError(404, f"no article {doc_id!r} in story {story_id!r}",
-                           {"story": story_id, "article": doc_id})
+            raise WebError(
+                404,
+                f"no article {doc_id!r} in story {story_id!r}",
+                {"story": story_id, "article": doc_id},
+            )
         marks = [Marked(m, c.id, c.text) for c in d.claims for m in c.mentions if m.doc == doc.id]
         if as_json or wants_json(request):
-            return JSONResponse({
-                "story": summary_dict(summary), "document": to_dict(dataclasses.replace(
-                    d, documents=(doc,), claims=(), conflicts=(), figures=(), timeline=()))["documents"][0],
-                "mentions": [{"claim": m.claim_id, **dataclasses.asdict(m.mention)} for m in marks],
-            })
+            return JSONResponse(
+                {
+                    "story": summary_dict(summary),
+                    "document": to_dict(
+                        dataclasses.replace(
+                            d, documents=(doc,), claims=(), conflicts=(), figures=(), timeline=()
+                        )
+                    )["documents"][0],
+                    "mentions": [
+                        {"claim": m.claim_id, **dataclasses.asdict(m.mention)} for m in marks
+                    ],
+                }
+            )
         focus = parse_span(request.query_params.get("m"))
         claims = {c.id: c for c in d.claims}
-        focused = [c for c in d.claims for m in c.mentions
-                   if focus and m.doc == doc.id and (m.start, m.end) == focus]
-        return page(request, "article.html", {
-            "summary": summary, "doc": doc, "outlet": view.outlet(doc.id, docs),
-            "text": marked_text(doc, marks, focus), "focus": focus,
-            "focused": focused[0] if focused else None, "n_mentions": len(marks), "claims": claims,
-            "safe_url": doc.url if doc.url and doc.url.lower().startswith(("http://", "https://")) else None,
-        })
+        focused = [
+            c
+            for c in d.claims
+            for m in c.mentions
+            if focus and m.doc == doc.id and (m.start, m.end) == focus
+        ]
+        return page(
+            request,
+            "article.html",
+            {
+                "summary": summary,
+                "doc": doc,
+                "outlet": view.outlet(doc.id, docs),
+                "text": marked_text(doc, marks, focus),
+                "focus": focus,
+                "focused": focused[0] if focused else None,
+                "n_mentions": len(marks),
+                "claims": claims,
+                "safe_url": doc.url
+                if doc.url and doc.url.lower().startswith(("http://", "https://"))
+                else None,
+            },
+        )
 
     # -- adding articles ---------------------------------------------------
 
@@ -200,30 +275,45 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         story_id = request.path_params.get("story")
         if story_id is not None:
             await story_or_404(story_id)
-        async with request.form(max_files=MAX_UPLOAD_FILES, max_fields=20,
-                                max_part_size=options.max_body) as form:
-            uploads = [Upload(f.filename or "", await f.read()) for f in form.getlist("files")
-                       if isinstance(f, UploadFile) and (f.filename or f.size)]
+        async with request.form(
+            max_files=MAX_UPLOAD_FILES, max_fields=20, max_part_size=options.max_body
+        ) as form:
+            uploads = [
+                Upload(f.filename or "", await f.read())
+                for f in form.getlist("files")
+                if isinstance(f, UploadFile) and (f.filename or f.size)
+            ]
             text = str(form.get("text") or "")
             url = str(form.get("url") or "").strip()
         if not uploads and not text.strip() and not url:
-            raise WebError(400, "nothing to add: choose a file, paste an article's text, or give its URL",
-                           {"fields": ["files", "text", "url"]})
-        job = jobs.submit(lambda report: _add_job(source, report, uploads, text, url, story_id))
+            raise WebError(
+                400,
+                "nothing to add: choose a file, paste an article's text, or give its URL",
+                {"fields": ["files", "text", "url"]},
+            )
+        job = jobs.submit(
+            lambda report: _add_job(source, fetcher, report, uploads, text, url, story_id)
+        )
         if wants_json(request):
-            return JSONResponse({"job": job.to_dict(), "status": f"/jobs/{job.id}.json",
-                                 "page": f"/jobs/{job.id}"}, status_code=202)
+            return JSONResponse(
+                {"job": job.to_dict(), "status": f"/jobs/{job.id}.json", "page": f"/jobs/{job.id}"},
+                status_code=202,
+            )
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     async def job_status(request: Request) -> Response:
         job = jobs.get(request.path_params["job"])
         if job is None:
-            raise WebError(404, "no such job (jobs are kept while the server runs)",
-                           {"job": request.path_params["job"]})
+            raise WebError(
+                404,
+                "no such job (jobs are kept while the server runs)",
+                {"job": request.path_params["job"]},
+            )
         if wants_json(request):
-            return JSONResponse({"job": job.to_dict()})
-        if job.finished_ok and job.result.get("redirect"):
-            return RedirectResponse(job.result["redirect"], status_code=303)
+            return JSONResponse({"job": job.to_dict(), "redirect": job_redirect(job)})
+        redirect = job_redirect(job)
+        if redirect:
+            return RedirectResponse(redirect, status_code=303)
         return page(request, "job.html", {"job": job})
 
     # -- assets ------------------------------------------------------------
@@ -252,7 +342,8 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         Middleware(BodyLimit, max_bytes=options.max_body, error_page=error_page),
     ]
     app = Starlette(
-        routes=routes, middleware=middleware,
+        routes=routes,
+        middleware=middleware,
         exception_handlers={HTTPException: on_http_error, Exception: on_server_error},
     )
     app.state.jobs = jobs
@@ -264,33 +355,47 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
 RECENT_CHANGES = 8
 
 
-def _add_job(source: Source, report: Report, uploads: list[Upload], text: str, url: str,
-             story_id: str | None) -> dict[str, Any]:
-    """Read the inputs, add them to the store; the result says where they went."""
-    total = len(uploads) + bool(text.strip()) + bool(url) + 1  # + 1: the store's reading
-    outcomes = []
+def _add_job(
+    source: Source,
+    fetcher: Fetcher,
+    report: Report,
+    uploads: list[Upload],
+    text: str,
+    url: str,
+    story_id: str | None,
+) -> dict[str, Any]:
+    """Read the inputs, add them to the store; the result says where they went.
+    Progress counts inputs read, then articles stored."""
+    inputs = len(uploads) + bool(text.strip()) + bool(url)
+    outcomes: list[ReadOutcome] = []
     if uploads:
-        report(0, total, f"reading {plural(len(uploads), 'file')}")
+        report(0, inputs, f"reading {plural(len(uploads), 'file')}")
         outcomes += read_uploads(uploads)
     if text.strip():
-        report(len(outcomes), total, "reading the pasted text")
+        report(len(uploads), inputs, "reading the pasted text")
         outcomes.append(read_pasted(text))
     if url:
-        report(len(outcomes), total, f"fetching {url}")
-        outcomes.append(read_url(url))
+        report(inputs - 1, inputs, f"fetching {url}")
+        outcomes.append(read_url(url, fetcher))
     n = sum(len(o.articles) for o in outcomes)
-    report(total - 1, total, f"analysing {plural(n, 'article')}")
-    result = source.add(outcomes, story=story_id)
+    total = inputs + n
+    report(inputs, total, f"analysing {plural(n, 'article')}")
+    result, moved = source.add(
+        outcomes, story=story_id, progress=lambda done, _, msg: report(inputs + done, total, msg)
+    )
     report(total, total, "done")
-    body = add_result_dict(result)
-    stories = list(dict.fromkeys(a.story for a in result.added))
+    body = add_result_dict(placed_result(result, moved))
+    by_store = {p.article: p.placed_by_store for p in moved}
+    for a in body["added"]:
+        a["placed_by_store"] = by_store.get(a["article"])
+    stories = list(dict.fromkeys(a["story"] for a in body["added"]))
     body["stories"] = [{"id": s, "href": view.story_href(s)} for s in stories]
     target = story_id if story_id is not None else (stories[0] if len(stories) == 1 else None)
-    ok = not result.failures and not result.duplicates
-    body["redirect"] = f"{view.story_href(target)}?job=" if target is not None and ok else None
+    body["story"] = target  # where the reader goes next: the story page tells what happened
     return body
 
 
 def job_redirect(job: JobState) -> str | None:
-    redirect = job.result.get("redirect")
-    return f"{redirect}{job.id}" if redirect else None
+    """Where a finished job's page sends the reader: its story, with the job's report."""
+    target = job.result.get("story") if job.finished_ok else None
+    return f"{view.story_href(target)}?job={quote(job.id)}#added" if target is not None else None

@@ -4,6 +4,7 @@ Every error is ``{"error": {"status": N, "message": "...", "detail": ...}}``
 for a JSON request (a ``.json`` path, or one that accepts JSON and not HTML)
 and an HTML page with the same message for a browser.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -154,7 +155,9 @@ class HostCheck:
         if self.check and scope["type"] == "http":
             header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
             if not is_loopback(host_name(header).lower()):
-                response = self.error_page(Request(scope), 400, "invalid Host header", {"host": header})
+                response = self.error_page(
+                    Request(scope), 400, "invalid Host header", {"host": header}
+                )
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)

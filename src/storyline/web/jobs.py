@@ -4,6 +4,7 @@ A job is a function that reports ``(done, total, message)`` as it goes and
 returns its result. Its state is a frozen record, replaced whole under a lock,
 so a reader never sees a half-updated job.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -78,8 +79,13 @@ class Jobs:
         try:
             result = work(report)
         except Exception as exc:  # a job's failure is shown to its reader, not raised
-            self._update(job_id, status="failed", error=str(exc) or type(exc).__name__,
-                         message="failed", finished=time.time())
+            self._update(
+                job_id,
+                status="failed",
+                error=str(exc) or type(exc).__name__,
+                message="failed",
+                finished=time.time(),
+            )
         else:
             self._update(job_id, status="done", result=result, message="done", finished=time.time())
 

@@ -5,6 +5,7 @@ Mentions may nest or cross, so the text is cut into non-overlapping segments
 clicked is the *focus*: its segments get class ``focus``, its first one the
 id ``focus``, so it is highlighted and scrolled to without JavaScript.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -59,13 +60,20 @@ def _segment(seg: Segment, text: str, focus_start: int | None) -> str:
     return head + esc(text[seg.start : seg.end]) + tail
 
 
-def marked_text(doc: Document, marks: Iterable[Marked], focus: tuple[int, int] | None = None) -> Markup:
+def marked_text(
+    doc: Document, marks: Iterable[Marked], focus: tuple[int, int] | None = None
+) -> Markup:
     """The article's text, every character escaped (articles are untrusted),
     mentions marked, the focus span (if it lies in the text) framed."""
     spans = [Span(s.start, s.end, "skipped", s.kind) for s in doc.skipped]
     spans += [
-        Span(m.mention.start, m.mention.end, "mention", m.mention.certainty,
-             f"{m.claim_id}: {m.claim_text} ({m.mention.certainty})")
+        Span(
+            m.mention.start,
+            m.mention.end,
+            "mention",
+            m.mention.certainty,
+            f"{m.claim_id}: {m.claim_text} ({m.mention.certainty})",
+        )
         for m in marks
     ]
     focus_start = None
@@ -77,7 +85,7 @@ def marked_text(doc: Document, marks: Iterable[Marked], focus: tuple[int, int] |
 
 
 def parse_span(value: str | None) -> tuple[int, int] | None:
-    """"120-184" -> (120, 184); anything else -> None."""
+    """ "120-184" -> (120, 184); anything else -> None."""
     if not value:
         return None
     start, sep, end = value.partition("-")

@@ -5,88 +5,153 @@ thread: a page is never held up by an article being added (the store's
 readers never wait for its writer), and no connection is shared between
 threads.
 """
+
 from __future__ import annotations
 
 import asyncio
+import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from storyline.model import Dossier, ReadOutcome
-from storyline.store.records import AddResult, Change, StorySummary
+from storyline.store import (
+    Added,
+    AddResult,
+    Change,
+    Duplicate,
+    NotFound,
+    Store,
+    StorySummary,
+    open_store,
+)
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
-
-
-class StoreLike(Protocol):
-    """The part of ``storyline.store.Store`` the web app uses."""
-
-    def stories(self) -> list[StorySummary]: ...
-    def dossier(self, story_id: str) -> Dossier: ...
-    def changes(self, story_id: str, since: Any = None) -> list[Change]: ...
-    def add(self, items: Sequence[Any], **kwargs: Any) -> AddResult: ...
-    def close(self) -> None: ...
 
 
 class UnknownStory(LookupError):
     """No story has this id."""
 
 
+@dataclass(frozen=True)
+class Placed:
+    """An added article the reader asked to put in a story the store had not put it in."""
+
+    article: str
+    placed_by_store: str  # the story the store chose first
+    story: str  # where it is now
+
+
 class Source:
     """The store as the web app sees it. ``opener`` opens one store; it is
     called once in the reading thread and once in the writing thread."""
 
-    def __init__(self, opener: Callable[[], StoreLike]) -> None:
+    def __init__(self, opener: Callable[[], Store]) -> None:
         self._opener = opener
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-read")
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-write")
-        self._stores: dict[str, StoreLike] = {}
+        self._stores: dict[str, Store] = {}
+        self._stopping = threading.Event()
 
-    def _store(self, role: str) -> StoreLike:
+    def _store(self, role: str) -> Store:
         if role not in self._stores:  # only ever touched from the role's own thread
             self._stores[role] = self._opener()
         return self._stores[role]
 
-    async def _read(self, fn: Callable[[StoreLike], T]) -> T:
+    async def _read(self, fn: Callable[[Store], T]) -> T:
         future = self._reader.submit(lambda: fn(self._store("read")))
-        return await asyncio.wrap_future(future)
+        try:
+            return await asyncio.wrap_future(future)
+        except NotFound as e:
+            raise UnknownStory(str(e)) from None
 
     async def stories(self) -> list[StorySummary]:
         return await self._read(lambda s: list(s.stories()))
 
     async def story(self, story_id: str) -> tuple[StorySummary, Dossier]:
         """A story's summary and dossier, read together; UnknownStory if none."""
-        def both(s: StoreLike) -> tuple[StorySummary, Dossier]:
-            summary = next((x for x in s.stories() if x.id == story_id), None)
-            if summary is None:
-                raise UnknownStory(story_id)
-            return summary, s.dossier(story_id)
-        return await self._read(both)
+        return await self._read(lambda s: (_summary(s, story_id), s.dossier(story_id)))
 
     async def changes(self, story_id: str) -> tuple[StorySummary, list[Change]]:
-        def both(s: StoreLike) -> tuple[StorySummary, list[Change]]:
-            summary = next((x for x in s.stories() if x.id == story_id), None)
-            if summary is None:
-                raise UnknownStory(story_id)
-            return summary, list(s.changes(story_id))
-        return await self._read(both)
+        return await self._read(lambda s: (_summary(s, story_id), list(s.changes(story_id))))
 
-    def add(self, outcomes: Sequence[ReadOutcome], story: str | None = None,
-            progress: Progress | None = None) -> AddResult:
-        """Add read articles (blocking: called from a background job). With
-        ``story``, the articles join that story; else the store places them."""
-        def run() -> AddResult:
+    def add(
+        self,
+        outcomes: Sequence[ReadOutcome],
+        story: str | None = None,
+        progress: Progress | None = None,
+    ) -> tuple[AddResult, tuple[Placed, ...]]:
+        """Add read articles (blocking: called from a background job), telling
+        ``progress`` of each as it is stored. With ``story``, articles the store
+        put in another story are moved to it: the reader said where they belong."""
+        total = sum(len(o.articles) for o in outcomes)
+
+        def run() -> tuple[AddResult, tuple[Placed, ...]]:
             store = self._store("write")
-            kwargs: dict[str, Any] = {}
+            done = 0
+
+            def heard(result: Added | Duplicate) -> None:
+                nonlocal done
+                done += 1
+                if progress:
+                    progress(done, total, f"read {done} of {total}: {result.input}")
+
             if story is not None:
-                kwargs["story"] = story
-            return store.add(list(outcomes), **kwargs)
-        return self._writer.submit(run).result()
+                _summary(store, story)  # it may have gone since the form was shown
+            result = store.add(list(outcomes), stop=self._stopping.is_set, on_result=heard)
+            moved = _place(store, result, story) if story is not None else ()
+            return result, moved
+
+        try:
+            return self._writer.submit(run).result()
+        except NotFound as e:
+            raise UnknownStory(str(e)) from None
 
     def close(self) -> None:
+        self._stopping.set()  # an add in progress stops after its current article
         for role, pool in (("read", self._reader), ("write", self._writer)):
             store = self._stores.get(role)
             if store is not None:
                 pool.submit(store.close).result()
             pool.shutdown(wait=True)
+
+
+def _summary(store: Store, story_id: str) -> StorySummary:
+    found = next((s for s in store.stories() if s.id == story_id), None)
+    if found is None:
+        raise NotFound(f"no story {story_id!r}")
+    return found
+
+
+def _place(store: Store, result: AddResult, story: str) -> tuple[Placed, ...]:
+    """Move the added articles that went elsewhere into ``story``: a story made
+    of nothing but them is merged in whole, else they are split off it first.
+    A copy stays with its original: it is the same article."""
+    elsewhere: dict[str, list[str]] = {}
+    for a in result.added:
+        if a.story != story and a.copy_of is None:
+            elsewhere.setdefault(a.story, []).append(a.article)
+    moved = []
+    for other, ids in elsewhere.items():
+        members = {m["id"] for m in store.articles(other) if m["copy_of"] is None}
+        store.merge(story, other if members <= set(ids) else store.split(other, ids))
+        moved += [Placed(i, other, story) for i in ids]
+    return tuple(moved)
+
+
+def placed_result(result: AddResult, moved: Sequence[Placed]) -> AddResult:
+    """The add result with each moved article's story set to where it is now."""
+    where = {p.article: p.story for p in moved}
+    return replace(
+        result, added=tuple(replace(a, story=where.get(a.article, a.story)) for a in result.added)
+    )
+
+
+def open_source(db: str | os.PathLike[str] | None) -> Source:
+    """A Source over the store at ``db`` (a SQLite path or a postgresql:// URL;
+    None: the default store). Opens it once at once, so a bad path fails here."""
+    open_store(db).close()
+    return Source(lambda: open_store(db))

@@ -4,6 +4,7 @@ Filters (by outlet, by verdict) are applied here, so the HTML page and its JSON
 twin show the same thing. Nothing here escapes: the templates do, with
 autoescape on, and the article text is marked up in ``marks.py``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -73,7 +74,9 @@ def story_href(story_id: str) -> str:
     return f"/story/{quote(str(story_id), safe='')}"
 
 
-def article_href(story_id: str, doc_id: str, start: int | None = None, end: int | None = None) -> str:
+def article_href(
+    story_id: str, doc_id: str, start: int | None = None, end: int | None = None
+) -> str:
     """The article page; with a span, that span is highlighted and scrolled to."""
     href = f"{story_href(story_id)}/article/{quote(doc_id, safe='')}"
     if start is None or end is None:
@@ -97,6 +100,9 @@ class MentionView:
 class ClaimView:
     claim: Claim
     mentions: tuple[MentionView, ...]
+    sides: tuple[
+        tuple[str, tuple[MentionView, ...]], ...
+    ]  # ("affirms", ...), ("hedges", ...), ("denies", ...)
     articles: int
     outlets: tuple[str, ...]
     conflicts: tuple[tuple[int, str], ...]  # (number on the page, kind)
@@ -161,12 +167,14 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tupl
     end, each side at most ``width`` characters, cut at a space with an ellipsis."""
     lo = max(0, start - width)
     head = text[lo:start]
-    cut = max(head.rfind(stop) + len(stop) if head.rfind(stop) >= 0 else -1 for stop in _SENTENCE_STOPS)
+    cut = max(
+        head.rfind(stop) + len(stop) if head.rfind(stop) >= 0 else -1 for stop in _SENTENCE_STOPS
+    )
     if cut >= 0:
         head = head[cut:]
     elif lo > 0:
         space = head.find(" ")
-        head = "…" + (head[space + 1:] if space >= 0 else head)
+        head = "…" + (head[space + 1 :] if space >= 0 else head)
     hi = min(len(text), end + width)
     tail = text[end:hi]
     stops = [tail.find(stop) for stop in _SENTENCE_STOPS]
@@ -186,8 +194,16 @@ def mention_view(m: Mention, story_id: str, docs: Mapping[str, Document]) -> Men
     if doc is None or not 0 <= m.start < m.end <= len(doc.text):
         return MentionView(m, outlet(m.doc, docs), says, attribution, "", m.text, "", None)
     before, after = context(doc.text, m.start, m.end)
-    return MentionView(m, outlet(m.doc, docs), says, attribution, before, doc.text[m.start : m.end],
-                       after, article_href(story_id, m.doc, m.start, m.end))
+    return MentionView(
+        m,
+        outlet(m.doc, docs),
+        says,
+        attribution,
+        before,
+        doc.text[m.start : m.end],
+        after,
+        article_href(story_id, m.doc, m.start, m.end),
+    )
 
 
 def _date(doc: Document) -> str | None:
@@ -205,7 +221,8 @@ def filter_dossier(d: Dossier, filters: Filters) -> Dossier:
     docs = {doc.id: doc for doc in d.documents}
     in_outlet = {doc.id for doc in d.documents if filters.outlet in (None, outlet(doc.id, docs))}
     claims = tuple(
-        c for c in d.claims
+        c
+        for c in d.claims
         if filters.verdict in (None, c.verdict) and any(m.doc in in_outlet for m in c.mentions)
     )
     kept = {c.id for c in claims}
@@ -223,25 +240,42 @@ def story_view(story_id: str, d: Dossier, filters: Filters) -> StoryView:
     docs = {doc.id: doc for doc in d.documents}  # every article: mentions of others still show
     shown = filter_dossier(d, filters)
     claims = {c.id: c for c in d.claims}
+    kept = {c.id for c in shown.claims}
     conflicts = tuple(
-        ConflictView(i, c, claims.get(c.claim), CONFLICT_NOTES.get(c.kind, ""),
-                     tuple(mention_view(m, story_id, docs) for m in c.mentions))
-        for i, c in enumerate(d.conflicts, 1) if c in shown.conflicts
+        ConflictView(
+            i,
+            c,
+            claims.get(c.claim),
+            CONFLICT_NOTES.get(c.kind, ""),
+            tuple(mention_view(m, story_id, docs) for m in c.mentions),
+        )
+        for i, c in enumerate(d.conflicts, 1)
+        if c.claim in kept
     )
     flags: dict[str, list[tuple[int, str]]] = {}
     for i, c in enumerate(d.conflicts, 1):
         flags.setdefault(c.claim, []).append((i, c.kind))
     groups = tuple(
-        (verdict, VERDICT_NOTES.get(verdict, ""), tuple(_claim_view(c, story_id, docs, flags) for c in group))
+        (
+            verdict,
+            VERDICT_NOTES.get(verdict, ""),
+            tuple(_claim_view(c, story_id, docs, flags) for c in group),
+        )
         for verdict, group in claims_by_verdict(shown.claims)
     )
     per_doc: dict[str, int] = {}
-    for c in d.claims:
-        for m in c.mentions:
+    for claim in d.claims:
+        for m in claim.mentions:
             per_doc[m.doc] = per_doc.get(m.doc, 0) + 1
     articles = tuple(
-        ArticleRow(doc, outlet(doc.id, docs), _date(doc), doc.title or outlet(doc.id, docs),
-                   per_doc.get(doc.id, 0), article_href(story_id, doc.id))
+        ArticleRow(
+            doc,
+            outlet(doc.id, docs),
+            _date(doc),
+            doc.title or outlet(doc.id, docs),
+            per_doc.get(doc.id, 0),
+            article_href(story_id, doc.id),
+        )
         for doc in shown.documents
     )
     dates = sorted(x for x in (_date(doc) for doc in d.documents) if x)
@@ -264,11 +298,22 @@ def story_view(story_id: str, d: Dossier, filters: Filters) -> StoryView:
     )
 
 
-def _claim_view(c: Claim, story_id: str, docs: Mapping[str, Document],
-                flags: Mapping[str, list[tuple[int, str]]]) -> ClaimView:
+def _claim_view(
+    c: Claim,
+    story_id: str,
+    docs: Mapping[str, Document],
+    flags: Mapping[str, list[tuple[int, str]]],
+) -> ClaimView:
     views = tuple(mention_view(m, story_id, docs) for m in c.mentions)
+    sides = tuple(
+        (word, side)
+        for word in CERTAINTY_WORDS.values()
+        if (side := tuple(v for v in views if v.says == word))
+    )
     return ClaimView(
-        claim=c, mentions=views,
+        claim=c,
+        mentions=views,
+        sides=sides,
         articles=len({m.doc for m in c.mentions}),
         outlets=tuple(dict.fromkeys(v.outlet for v in views)),
         conflicts=tuple(flags.get(c.id, ())),
@@ -277,7 +322,9 @@ def _claim_view(c: Claim, story_id: str, docs: Mapping[str, Document],
     )
 
 
-def _span_href(story_id: str, docs: Mapping[str, Document], doc_id: str, start: int, end: int) -> str | None:
+def _span_href(
+    story_id: str, docs: Mapping[str, Document], doc_id: str, start: int, end: int
+) -> str | None:
     doc = docs.get(doc_id)
     if doc is None or not 0 <= start < end <= len(doc.text):
         return None
@@ -286,12 +333,18 @@ def _span_href(story_id: str, docs: Mapping[str, Document], doc_id: str, start: 
 
 def _sorted_figures(d: Dossier) -> list[Figure]:
     order = {doc.id: i for i, doc in enumerate(d.documents)}
-    return sorted(d.figures, key=lambda f: (f.entity.lower(), f.when or "", order.get(f.doc, 0), f.start))
+    return sorted(
+        d.figures, key=lambda f: (f.entity.lower(), f.when or "", order.get(f.doc, 0), f.start)
+    )
 
 
 def _figure_row(f: Figure, story_id: str, docs: Mapping[str, Document]) -> FigureRow:
-    return FigureRow(f, format_value(f.value, f.unit), outlet(f.doc, docs),
-                     _span_href(story_id, docs, f.doc, f.start, f.end))
+    return FigureRow(
+        f,
+        format_value(f.value, f.unit),
+        outlet(f.doc, docs),
+        _span_href(story_id, docs, f.doc, f.start, f.end),
+    )
 
 
 def story_outlets(d: Dossier) -> list[str]:
