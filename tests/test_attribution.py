@@ -65,3 +65,27 @@ def test_a_quotation_running_on_keeps_its_speaker():
     text = ("“We will keep the plant open,” the chief executive, Maria Lopez, said on Tuesday. "
             "“Our workers have nothing to fear from this deal.”")
     assert _source_of(text, "nothing to fear") == "Maria Lopez"
+
+
+def _dossier_sources(text: str) -> dict[str, str | None]:
+    from storyline.model import Article
+    from storyline.pipeline import analyze_articles
+
+    dossier = analyze_articles([Article("a.txt", text)])
+    return {m.text: m.source for c in dossier.claims for m in c.mentions}
+
+
+def test_a_lede_restated_on_a_source_word_relays_that_source():
+    text = ("Acme Motors is in discussions with Zenith Cars about building Zenith vehicles at one of its plants.\n"
+            "According to the Financial Times, the two firms are in the early discussions.")
+    sources = _dossier_sources(text)
+    lede = next(t for t in sources if t.startswith("Acme Motors is in discussions"))
+    assert sources[lede] == "Financial Times"
+
+
+def test_a_fact_followed_by_a_comment_on_it_stays_in_the_article_voice():
+    text = ("Acme Motors cut 500 jobs at its plant in Leeds on Monday.\n"
+            "A spokesman said the cuts were needed to protect the business.")
+    sources = _dossier_sources(text)
+    fact = next(t for t in sources if t.startswith("Acme Motors cut 500 jobs"))
+    assert sources[fact] is None

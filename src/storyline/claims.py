@@ -71,6 +71,10 @@ def _allowed(a: dict[str, float], b: dict[str, float]) -> bool:
     return len(shared) - names - years > 0 or (years > 0 and names >= 2) or names >= 3
 
 
+def shared_features(a: Mention, b: Mention) -> int:
+    return len(_features(a).keys() & _features(b).keys())
+
+
 def coverage(a: Mention, b: Mention) -> float:
     """The share of the sparser mention's features that the other has too:
     1.0 when everything the shorter one says is in the longer one."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import DEMONYMS, ORG_DESCRIPTORS, PAIR_DESCRIPTORS, PLACE_ALIASES
+from .cues import DEMONYMS, ORG_DESCRIPTORS, ORG_SUFFIXES, PAIR_DESCRIPTORS, PLACE_ALIASES
 
 NAMED_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’-]*){1,5}"
@@ -139,7 +139,13 @@ class Resolver:
         return None
 
 
-ORG_LABELS = frozenset({"ORG"})
+ORG_LABELS = frozenset({"ORG", "PRODUCT", "FAC"})
+
+
+def _is_org(name: Span) -> bool:
+    if name.label_ in ORG_LABELS or name[-1].lower_ in ORG_SUFFIXES:
+        return True
+    return not name.label_ and name.root.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "poss", "dobj")
 
 
 def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolver:
@@ -151,8 +157,7 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         display.setdefault(aliases.canonical(n.text), re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE))
     for sent in sentences:
         inside = [n for n in names if sent.start <= n.start < sent.end]
-        orgs.append(tuple(aliases.canonical(n.text) for n in inside
-                          if n.label_ in ORG_LABELS or (not n.label_ and n.root.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "poss", "dobj"))))
+        orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
         people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
     return Resolver(aliases, tuple(orgs), tuple(people), display)
 

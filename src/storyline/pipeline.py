@@ -25,7 +25,7 @@ from .model import (
 from .nlp import parse_many
 from .quantities import find_quantities
 from .read import read_inputs
-from .verdicts import conflicts_of, relay_sources, verdict_of
+from .verdicts import conflicts_of, relay_ledes, relay_sources, verdict_of
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOut
     outlets = {r.document.id: r.document.source or r.document.id for r in readings}
     story = Aliases({k: v for r in readings for k, v in r.aliases})
     mentions = [replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
-                for r in readings for m in r.mentions]
+                for r in readings for m in relay_ledes(r.mentions)]
     texts = {r.document.id: r.document.text for r in readings}
 
     def figures_in(m: Mention):

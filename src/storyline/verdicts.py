@@ -31,6 +31,36 @@ def relay_sources(mentions: Sequence[Mention]) -> list[Mention]:
     ]
 
 
+# How far (in sentences) a source's statement may follow the article's own
+# statement of the same thing for the article to be relaying that source:
+# the lede-then-attribution pattern ("X is in talks with Y. According to the
+# FT, the two firms are in early discussions").
+RELAY_WINDOW = 2
+RELAY_MIN_COVERAGE = 0.6
+RELAY_MIN_SHARED = 2
+
+
+def relay_ledes(mentions: Sequence[Mention]) -> list[Mention]:
+    """Own-voice statements that an attributed statement of the same thing
+    follows closely, in the same article, take its source."""
+    from dataclasses import replace
+
+    from .claims import coverage, shared_features
+
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.source is not None or m.certainty != "certain":
+            continue
+        for later in mentions[i + 1 :]:
+            if later.doc != m.doc or later.sentence - m.sentence > RELAY_WINDOW:
+                break
+            if (later.source is not None and later.certainty == "certain" and later.sentence > m.sentence
+                    and shared_features(m, later) >= RELAY_MIN_SHARED and coverage(m, later) >= RELAY_MIN_COVERAGE):
+                out[i] = replace(m, source=later.source, source_kind=later.source_kind)
+                break
+    return out
+
+
 def verdict_of(mentions: Sequence[Mention]) -> Verdict:
     negating = [m for m in mentions if m.certainty == "negated"]
     affirming = [m for m in mentions if m.certainty != "negated"]
