@@ -7,6 +7,7 @@ import json
 import re
 import time
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import pytest
 
@@ -370,3 +371,41 @@ def test_a_running_jobs_page_refreshes_itself_without_javascript(client):
     finally:
         release.set()
     _error(client.get("/jobs/no-such-job.json"), 404)
+
+
+def test_an_article_whose_id_has_a_slash_has_its_page(fresh):
+    c, story, _ = fresh
+    other = (
+        "source: Valley Courier\n---\n"
+        "Union officials at the Halewood plant said workers had heard nothing "
+        "from managers about Chery.\n"
+        "A union spokesman said members wanted a clear answer on whether Chinese "
+        "cars would be built there.\n"
+    )
+    files = [
+        ("files", ("wire.txt", NEW_ARTICLE.encode(), "text/plain")),
+        ("files", ("wire.txt", other.encode(), "text/plain")),
+    ]
+    r = c.post(f"/story/{story}/add", files=files, headers={"accept": "application/json"})
+    added = wait_for_job(c, r.json()["status"])["job"]["result"]["added"]
+    ids = {a["article"]: a for a in added}
+    assert "1/wire.txt" in ids, ids
+    href = f"/story/{story}/article/{quote('1/wire.txt', safe='')}"
+    page = c.get(href)
+    assert page.status_code == 200 and "<code>1/wire.txt</code>" in page.text
+    story_page = c.get(f"/story/{story}?job={r.json()['job']['id']}").text
+    assert f'href="{href}"' in story_page  # the report links to it
+
+
+def test_a_near_copy_is_reported_with_a_link_to_its_original(fresh):
+    c, story, _ = fresh
+    copy = NEW_ARTICLE.replace("Midlands Motor Wire", "Valley Courier") + "Reporting by staff.\n"
+    files = [
+        ("files", ("wire.txt", NEW_ARTICLE.encode(), "text/plain")),
+        ("files", ("courier.txt", copy.encode(), "text/plain")),
+    ]
+    r = c.post(f"/story/{story}/add", files=files, headers={"accept": "application/json"})
+    added = wait_for_job(c, r.json()["status"])["job"]["result"]["added"]
+    assert [a["copy_of"] for a in added] == [None, "wire.txt"]
+    page = c.get(f"/story/{story}?job={r.json()['job']['id']}").text
+    assert f'courier.txt: a copy of <a href="/story/{story}/article/wire.txt">wire.txt</a>' in page

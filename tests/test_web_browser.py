@@ -49,9 +49,12 @@ def _driver(profile: str):
 @pytest.fixture(scope="module")
 def browser():
     """A headless Chromium; skipped where it cannot start, except in CI, where it must."""
-    os.environ.setdefault(
-        "SE_OFFLINE", "true"
-    )  # Selenium Manager must never try to download a driver
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SE_OFFLINE", "true")  # Selenium Manager must never try to download a driver
+        yield from _browser()
+
+
+def _browser():
     profile = tempfile.mkdtemp(prefix="storyline-chromium-")
     try:
         if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
@@ -154,9 +157,10 @@ def test_an_article_added_through_the_page_updates_the_story(browser, site):
     form = _css(browser, "#add form")
     browser.execute_script("arguments[0].value = arguments[1]", _css(form, "textarea"), NEW_ARTICLE)
     _css(form, "button[type=submit]").click()
-    _wait(
-        browser, lambda d: "job=" in d.current_url
-    )  # the script polled the job, then went to the story
+    progress = _css(form, ".progress")  # shown by the script at once: reading takes a while
+    assert progress.is_displayed() and _css(progress, ".status").text
+    # the script polls the job, then goes to the story
+    _wait(browser, lambda d: "job=" in d.current_url)
     assert "1 article added" in _css(browser, "#added").text
     titles = [e.text for e in _all(browser, "#articles li")]
     assert len(titles) == before + 1 and any(

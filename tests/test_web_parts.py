@@ -236,3 +236,22 @@ def test_serve_help_names_every_option():
     for option in ("--db", "--host", "--port", "--quiet"):
         assert option in out
     assert "127.0.0.1" in out
+
+
+class _NoStories:
+    async def stories(self):
+        return []
+
+
+def test_served_beyond_loopback_any_host_name_is_answered():
+    from storyline.web import WebOptions, create_app
+
+    network = make_client(create_app(_NoStories(), WebOptions(host="0.0.0.0")))  # type: ignore[arg-type]
+    loopback = make_client(create_app(_NoStories()))  # type: ignore[arg-type]
+    headers = {"host": "newsroom.example:8000"}
+    assert network.get("/index.json", headers=headers).json() == {
+        "storyline_version": network.get("/index.json").json()["storyline_version"],
+        "stories": [],
+    }
+    assert loopback.get("/index.json", headers=headers).status_code == 400
+    assert loopback.get("/index.json", headers={"host": "localhost:8000"}).status_code == 200

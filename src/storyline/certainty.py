@@ -17,6 +17,7 @@ from .cues import (
     CANCEL_VERBS,
     NEAR_MISS_WORDS,
     OPEN_NOUNS,
+    HEDGE_GERUND_PREPOSITIONS,
     HEDGE_MARKERS,
     HEDGE_PREPOSITIONS,
     IMPLICATIVES,
@@ -169,7 +170,8 @@ def grade_event(doc: Doc, event: Token) -> tuple[Certainty, str | None]:
             softened = True
         elif link in ("pobj", "pcomp"):
             governor = head.head.lemma_.lower()
-            if head.lower_ in HEDGE_PREPOSITIONS or governor in INTENTION_VERBS or governor in OPEN_NOUNS:
+            gerund = link == "pcomp" and node.tag_ == "VBG" and head.lower_ in HEDGE_GERUND_PREPOSITIONS
+            if head.lower_ in HEDGE_PREPOSITIONS or gerund or governor in INTENTION_VERBS or governor in OPEN_NOUNS:
                 return "hedged", head.head.text
             break
         elif link not in ("compound", "amod", "nmod", "aux", "auxpass"):

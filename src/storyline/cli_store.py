@@ -4,6 +4,7 @@ Thin faces over storyline.store; cli.py registers them. Exit codes as in
 cli.py: 0 all inputs read, 1 some failed, 2 misuse (an unknown story), 3
 nothing could be read; 130 for add stopped by Ctrl-C.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .store import AddResult, Added, Change, Duplicate, default_db, open_store
+from .store import Added, AddResult, Change, Duplicate, default_db, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 QUOTE_CHARS = 90  # claim and evidence words, cut to one terminal line
@@ -25,7 +26,10 @@ QUOTE_CHARS = 90  # claim and evidence words, cut to one terminal line
 
 def add_parsers(sub: Any) -> None:
     """Register the store's subcommands on cli.py's subparsers."""
-    db_help = f"the store: a SQLite file or a postgresql:// URL (default: $STORYLINE_DB, else {default_db()})"
+    db_help = (
+        f"the store: a SQLite file or a postgresql:// URL "
+        f"(default: $STORYLINE_DB, else {default_db()})"
+    )
 
     def parser(name: str, help: str, run: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
@@ -34,22 +38,42 @@ def add_parsers(sub: Any) -> None:
         return p
 
     p = parser("add", "add articles to the store and update their stories", _add)
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, feed files, or URLs")
-    p.add_argument("--quiet", "-q", action="store_true", help="print only failures and changed verdicts")
+    p.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="article files, folders, feed files, or URLs"
+    )
+    p.add_argument(
+        "--quiet", "-q", action="store_true", help="print only failures and changed verdicts"
+    )
     p = parser("stories", "list the stored stories, most recently updated first", _stories)
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p = parser("changes", "show what changed in a story's reading, article by article", _changes)
     p.add_argument("story", help="a story id (storyline stories lists them)")
-    p.add_argument("--since", metavar="DATE", help="only changes recorded on or after this ISO date or time")
+    p.add_argument(
+        "--since", metavar="DATE", help="only changes recorded on or after this ISO date or time"
+    )
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
-    p = parser("watch", "poll feeds, add their new items and print what changed; Ctrl-C stops", _watch)
+    p = parser(
+        "watch", "poll feeds, add their new items and print what changed; Ctrl-C stops", _watch
+    )
     p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or feed files")
-    p.add_argument("--every", default="15m", metavar="INTERVAL", help="how often to poll: 30s, 15m, 1h (default 15m)")
+    p.add_argument(
+        "--every",
+        default="15m",
+        metavar="INTERVAL",
+        help="how often to poll: 30s, 15m, 1h (default 15m)",
+    )
     p = parser("report", "write a stored story's dossier", _report)
     p.add_argument("story", help="a story id")
-    p.add_argument("--format", "-f", choices=("json", "md", "html"), default=None,
-                   help="dossier format (default: from the --output suffix, else json)")
-    p.add_argument("--output", "-o", metavar="FILE", help="where to write it (default: standard output)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("json", "md", "html"),
+        default=None,
+        help="dossier format (default: from the --output suffix, else json)",
+    )
+    p.add_argument(
+        "--output", "-o", metavar="FILE", help="where to write it (default: standard output)"
+    )
     p = parser("merge", "make two stories one (the second joins the first)", _merge)
     p.add_argument("story", help="the story that stays")
     p.add_argument("other", help="the story that joins it")
@@ -72,10 +96,18 @@ def change_lines(c: Change, evidence: bool = True) -> list[str]:
     else:
         head = f"! {c.claim} new {c.conflict}: {c.explanation}"
     lines = [head + (f"  ({c.note})" if c.note else "")]
-    if evidence:
-        lines += [f"    {m.doc} [{m.certainty}{', ' + m.source if m.source else ''}]: {_quote(m.text)}"
-                  for m in c.evidence]
+    if evidence and not (
+        c.kind == "new-claim" and [m.text for m in c.evidence] == [c.text]
+    ):  # said above
+        lines += [
+            f"    {m.doc} [{m.certainty}{', ' + m.source if m.source else ''}]: {_quote(m.text)}"
+            for m in c.evidence
+        ]
     return lines
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _print_result(result: Added | Duplicate, quiet: bool) -> None:
@@ -84,14 +116,19 @@ def _print_result(result: Added | Duplicate, quiet: bool) -> None:
             print(f"= {result.input}: already stored ({result.reason} as {result.article})")
         return
     if result.copy_of:
-        print(f"~ {result.article} -> {result.story}: a copy of {result.copy_of} (not counted as a confirmation)")
+        print(
+            f"~ {result.article} -> {result.story}: a copy of {result.copy_of} "
+            "(not counted as a confirmation)"
+        )
         return
     new = sum(c.kind == "new-claim" for c in result.changes)
     moved = [c for c in result.changes if c.kind != "new-claim"]
     what = "new story" if result.new_story else "joined"
-    print(f"+ {result.article} -> {result.story} ({what}): {new} new claims, "
-          f"{sum(c.kind == 'verdict' for c in moved)} verdicts moved, "
-          f"{sum(c.kind == 'new-conflict' for c in moved)} new conflicts")
+    print(
+        f"+ {result.article} -> {result.story} ({what}): {_n(new, 'new claim')}, "
+        f"{_n(sum(c.kind == 'verdict' for c in moved), 'verdict')} moved, "
+        f"{_n(sum(c.kind == 'new-conflict' for c in moved), 'new conflict')}"
+    )
     for c in moved:
         for line in change_lines(c, evidence=not quiet):
             print("  " + line)
@@ -112,12 +149,17 @@ def _add(args: argparse.Namespace) -> int:
         outcomes = read_sources(args.inputs)
         for f in (o for o in outcomes if not o.ok):
             print(f"storyline: {f.error}", file=sys.stderr)
-        result = store.add(outcomes, on_result=lambda r: (_print_result(r, args.quiet), sys.stdout.flush()))
+        result = store.add(
+            outcomes, on_result=lambda r: (_print_result(r, args.quiet), sys.stdout.flush())
+        )
     if not (result.added or result.duplicates):
         print("storyline: no article could be read; nothing stored", file=sys.stderr)
     elif not args.quiet:
-        print(f"storyline: {len(result.added)} added, {len(result.duplicates)} already stored, "
-              f"{len(result.failures)} failed", file=sys.stderr)
+        print(
+            f"storyline: {len(result.added)} added, {len(result.duplicates)} already stored, "
+            f"{len(result.failures)} failed",
+            file=sys.stderr,
+        )
     return _exit_code(result)
 
 
@@ -134,11 +176,16 @@ def _stories(args: argparse.Namespace) -> int:
     if not stories:
         print("no stories yet: storyline add PATH|URL|FEED ... adds articles")
     for s in stories:
-        outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
+        outlets = ", ".join(s.outlets[:4]) + (
+            f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else ""
+        )
         copies = f" ({s.copies} copies)" if s.copies else ""
         conflicts = sum(s.conflicts.values())
-        print(f"{s.id}  {s.title}\n    {s.articles} articles{copies} from {outlets or 'unknown outlets'}; "
-              f"{s.claims} claims, {conflicts} conflicts; updated {s.last_update}")
+        print(
+            f"{s.id}  {s.title}\n    {s.articles} articles{copies} "
+            f"from {outlets or 'unknown outlets'}; "
+            f"{s.claims} claims, {conflicts} conflicts; updated {s.last_update}"
+        )
     return EXIT_OK
 
 
@@ -205,11 +252,14 @@ def _watch(args: argparse.Namespace) -> int:
     previous = [signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)]
     try:
         with open_store(args.db) as store:
-            print(f"storyline: watching {len(args.feeds)} feed(s) every {args.every}; Ctrl-C stops",
-                  file=sys.stderr, flush=True)
+            print(
+                f"storyline: watching {len(args.feeds)} feed(s) every {args.every}; Ctrl-C stops",
+                file=sys.stderr,
+                flush=True,
+            )
             watch(store, args.feeds, every, stop, _print_watch)
     finally:
-        for s, handler in zip((signal.SIGINT, signal.SIGTERM), previous):
+        for s, handler in zip((signal.SIGINT, signal.SIGTERM), previous, strict=True):
             signal.signal(s, handler)
     print("storyline: stopped; the store is complete", file=sys.stderr)
     return EXIT_OK

@@ -6,6 +6,7 @@ read from its page, fetched politely. The feed's own metadata (title, date,
 outlet, link) wins over the page's, as a publisher's record does in
 read.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,7 +43,21 @@ def is_feed(data: bytes) -> bool:
 class _Text(HTMLParser):
     """Text of an HTML fragment, one paragraph a line."""
 
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "section",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -98,8 +113,12 @@ def url_id(url: str) -> str:
 PageReader = Callable[[str], Article]
 
 
-def feed_outcomes(data: bytes, shown: str, page: PageReader | None = None,
-                  known: Callable[[str], bool] = lambda url: False) -> list[ReadOutcome]:
+def feed_outcomes(
+    data: bytes,
+    shown: str,
+    page: PageReader | None = None,
+    known: Callable[[str], bool] = lambda url: False,
+) -> list[ReadOutcome]:
     """One outcome per entry of the feed in ``data`` (newest last): its
     article, or why it gave none. Entries whose link ``known`` says is stored
     are left out before any page is fetched; ``page`` fetches a teaser's page
@@ -116,17 +135,24 @@ def feed_outcomes(data: bytes, shown: str, page: PageReader | None = None,
         if link and known(link):
             continue
         try:
-            outcomes.append(ReadOutcome(where, articles=(_entry_article(entry, link, where, outlet, page),)))
+            outcomes.append(
+                ReadOutcome(where, articles=(_entry_article(entry, link, where, outlet, page),))
+            )
         except InputError as e:
             outcomes.append(ReadOutcome(where, error=str(e)))
     return outcomes
 
 
-def _entry_article(entry: Any, link: str | None, where: str, outlet: str | None,
-                   page: PageReader | None) -> Article:
+def _entry_article(
+    entry: Any, link: str | None, where: str, outlet: str | None, page: PageReader | None
+) -> Article:
     text = _entry_text(entry)
-    meta = {"title": (entry.get("title") or "").strip() or None, "date": _entry_date(entry),
-            "source": outlet, "url": link}
+    meta = {
+        "title": (entry.get("title") or "").strip() or None,
+        "date": _entry_date(entry),
+        "source": outlet,
+        "url": link,
+    }
     if len(text.split()) >= MIN_ARTICLE_WORDS:
         return Article(id=url_id(link) if link else where, text=text, path=where, **meta)
     if not link:

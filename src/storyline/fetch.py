@@ -5,6 +5,7 @@ between two requests to one host, robots.txt honoured, and conditional
 requests (ETag, Last-Modified) so that a feed polled every few minutes is
 sent again only when it changed.
 """
+
 from __future__ import annotations
 
 import time
@@ -71,19 +72,35 @@ class Fetcher:
             self.sleep(wait)
         self._last[host] = self.clock()
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=self.timeout) as r:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, headers=headers), timeout=self.timeout
+            ) as r:
                 length = r.headers.get("Content-Length")
                 if length and length.isdigit() and int(length) > self.max_bytes:
-                    raise InputError(url, f"the page is {int(length):,} bytes, over the limit of {self.max_bytes:,}")
+                    raise InputError(
+                        url,
+                        f"the page is {int(length):,} bytes, over the limit of {self.max_bytes:,}",
+                    )
                 body = r.read(self.max_bytes + 1)
                 if len(body) > self.max_bytes:
                     raise InputError(url, f"the page is over the limit of {self.max_bytes:,} bytes")
-                return Response(r.geturl(), r.status, body, r.headers.get("Content-Type", ""),
-                                r.headers.get("ETag"), r.headers.get("Last-Modified"))
+                return Response(
+                    r.geturl(),
+                    r.status,
+                    body,
+                    r.headers.get("Content-Type", ""),
+                    r.headers.get("ETag"),
+                    r.headers.get("Last-Modified"),
+                )
         except urllib.error.HTTPError as e:
             if e.code == 304:
-                return Response(url, 304, b"", etag=headers.get("If-None-Match"),
-                                modified=headers.get("If-Modified-Since"))
+                return Response(
+                    url,
+                    304,
+                    b"",
+                    etag=headers.get("If-None-Match"),
+                    modified=headers.get("If-Modified-Since"),
+                )
             raise InputError(url, f"the server answered {e.code} {e.reason}") from None
         except urllib.error.URLError as e:
             raise InputError(url, f"cannot fetch ({e.reason})") from None

@@ -1,5 +1,6 @@
 """Articles from anything a user names: files and folders (read.py), feed
 files, and http(s) URLs of pages or feeds (fetched politely, fetch.py)."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,15 @@ def _article(url: str, r: Response) -> Article:
         raise InputError(url, f"could not parse the HTML ({type(e).__name__})") from None
     if page is None:
         raise InputError(url, "no article text found in the page (only menus or boilerplate)")
-    return Article(id=url_id(page.url or r.url), text=page.text, path=url, source=page.source,
-                   date=iso_date(page.date), url=page.url or url, title=page.title)
+    return Article(
+        id=url_id(page.url or r.url),
+        text=page.text,
+        path=url,
+        source=page.source,
+        date=iso_date(page.date),
+        url=page.url or url,
+        title=page.title,
+    )
 
 
 @dataclass
@@ -82,13 +90,18 @@ def _looks_like_feed_file(path: str) -> bool:
         return True
     try:
         with open(p, "rb") as f:
-            return p.suffix.lower() not in (".txt", ".json", ".jsonl", ".gz") and is_feed(f.read(2048))
+            return p.suffix.lower() not in (".txt", ".json", ".jsonl", ".gz") and is_feed(
+                f.read(2048)
+            )
     except OSError:
         return False
 
 
-def read_sources(inputs: Iterable[str | os.PathLike[str]], fetcher: Fetcher | None = None,
-                 known: Callable[[str], bool] = lambda url: False) -> list[ReadOutcome]:
+def read_sources(
+    inputs: Iterable[str | os.PathLike[str]],
+    fetcher: Fetcher | None = None,
+    known: Callable[[str], bool] = lambda url: False,
+) -> list[ReadOutcome]:
     """Read every input: files and folders as ``read_inputs`` does, feed
     files, and URLs of pages or feeds. One failed outcome per input (or feed
     entry) that gave nothing, with a one-line reason; never raises for a bad

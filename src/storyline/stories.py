@@ -52,7 +52,8 @@ def profile(mentions: Sequence[Mention]) -> dict[str, float]:
     return {k: v / norm for k, v in top.items()}
 
 
-def similarity(a: Mapping[str, float], b: Mapping[str, float], idf: Mapping[str, float] | None = None) -> float:
+def similarity(a: Mapping[str, float], b: Mapping[str, float],
+               idf: Mapping[str, float] | None = None) -> float:
     """Cosine of two profiles; with ``idf``, features many articles share
     (the cast of a whole beat) count for less."""
     if idf is not None:
@@ -68,7 +69,8 @@ def _unit(v: Mapping[str, float]) -> dict[str, float]:
     return {k: x / norm for k, x in v.items()}
 
 
-def merge(story: Mapping[str, float], article: Mapping[str, float], articles_before: int) -> dict[str, float]:
+def merge(story: Mapping[str, float], article: Mapping[str, float],
+          articles_before: int) -> dict[str, float]:
     """A story's profile after one more article: the running mean, trimmed."""
     n = articles_before
     mixed = Counter({k: v * n for k, v in story.items()})
@@ -163,8 +165,8 @@ class StoryIndex:
     def assign(self, article: dict[str, float], when: str | None = None) -> str:
         """The story id for an article with this profile (a new id if none fits)."""
         found = self.candidates(article)
-        best = best_story(article, when, ((s, self.profiles[s], self.last_dates.get(s)) for s in found),
-                          self.idf)
+        stories = ((s, self.profiles[s], self.last_dates.get(s)) for s in found)
+        best = best_story(article, when, stories, self.idf)
         if best is None:
             best = f"s{self.next_id}"
             self.next_id += 1

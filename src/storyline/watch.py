@@ -3,6 +3,7 @@
 The loop stops when ``stop`` is set (the CLI sets it on Ctrl-C): between
 two articles, never inside one's transaction, so nothing is half-written.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,16 @@ def parse_interval(text: str) -> float:
     return float(m.group(1)) * _UNIT_S[unit]
 
 
-def watch(store: Store, feeds: Sequence[str], every: float, stop: threading.Event,
-          on_result: Callable[[AddResult], None], fetcher: Fetcher | None = None,
-          reader: Reader | None = None, rounds: int | None = None) -> int:
+def watch(
+    store: Store,
+    feeds: Sequence[str],
+    every: float,
+    stop: threading.Event,
+    on_result: Callable[[AddResult], None],
+    fetcher: Fetcher | None = None,
+    reader: Reader | None = None,
+    rounds: int | None = None,
+) -> int:
     """Poll ``feeds`` every ``every`` seconds until ``stop`` is set (or for
     ``rounds`` polls), adding new items; ``on_result`` hears each feed's
     AddResult. A failing entry is reported once, not at every poll. Returns

@@ -18,8 +18,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
-from ..render.json_out import record_to_dict
+from ..model import Claim, Conflict, Document, Figure, Mention, Skipped, TimelineEvent
 
 __all__ = ["TABLES", "TableWriter"]
 
@@ -47,25 +46,32 @@ def _fields(cls: Any, drop: tuple[str, ...] = ()) -> list[pa.Field]:
     return [pa.field(f.name, _arrow(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in drop]
 
 
-def _rows_of(dossier: Dossier, story: str) -> dict[str, Iterable[dict[str, Any]]]:
-    claims = dossier.claims
+def _rows_of(data: dict[str, Any], story: str) -> dict[str, Iterable[dict[str, Any]]]:
+    """The rows of one story's dossier, from its JSON data (render.to_dict)."""
+    claims = data["claims"]
     return {
-        "documents": ({"story": story, **record_to_dict(d)} for d in dossier.documents),
-        "claims": ({"story": story, "id": c.id, "text": c.text, "verdict": c.verdict,
-                    "mentions": len(c.mentions), "articles": len({m.doc for m in c.mentions})}
+        "documents": ({"story": story, **d} for d in data["documents"]),
+        "claims": ({"story": story, "id": c["id"], "text": c["text"], "verdict": c["verdict"],
+                    "mentions": len(c["mentions"]), "articles": len({m["doc"] for m in c["mentions"]})}
                    for c in claims),
-        "mentions": ({"story": story, "claim": c.id, **record_to_dict(m)} for c in claims for m in c.mentions),
-        "conflicts": ({"story": story, **record_to_dict(c)} for c in dossier.conflicts),
-        "figures": ({"story": story, **record_to_dict(f)} for f in dossier.figures),
-        "timeline": ({"story": story, **record_to_dict(e)} for e in dossier.timeline),
+        "mentions": ({"story": story, "claim": c["id"], **m} for c in claims for m in c["mentions"]),
+        "conflicts": ({"story": story, **c} for c in data["conflicts"]),
+        "figures": ({"story": story, **f} for f in data["figures"]),
+        "timeline": ({"story": story, **e} for e in data["timeline"]),
     }
+
+
+def _document_fields() -> list[pa.Field]:
+    # A document's skipped spans leave out their ``doc``: it is the row's id (as in the JSON).
+    skipped = pa.field("skipped", pa.list_(pa.struct(_fields(Skipped, drop=("doc",)))))
+    return [skipped if f.name == "skipped" else f for f in _fields(Document)]
 
 
 _STORY = pa.field("story", pa.string())
 # Table name -> its schema. A claim row counts its mentions; the mentions
 # themselves are rows of "mentions", keyed by story and claim id.
 TABLES: dict[str, pa.Schema] = {
-    "documents": pa.schema([_STORY, *_fields(Document)]),
+    "documents": pa.schema([_STORY, *_document_fields()]),
     "claims": pa.schema([_STORY, *_fields(Claim, drop=("mentions",)),
                          pa.field("mentions", pa.int64()), pa.field("articles", pa.int64())]),
     "mentions": pa.schema([_STORY, pa.field("claim", pa.string()), *_fields(Mention)]),
@@ -84,8 +90,9 @@ class TableWriter:
                         for name, schema in TABLES.items()}
         self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
-    def add(self, dossier: Dossier, story: str) -> None:
-        for name, rows in _rows_of(dossier, story).items():
+    def add(self, data: dict[str, Any], story: str) -> None:
+        """Adds one story's rows; ``data`` is its dossier as render.to_dict gives it."""
+        for name, rows in _rows_of(data, story).items():
             buffer = self.buffers[name]
             buffer.extend(rows)
             if len(buffer) >= ROW_GROUP_ROWS:

@@ -9,17 +9,27 @@
 SQLite by default (one file); the same code runs on PostgreSQL given a URL,
 for teams that share one store.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 from .db import Db, is_postgres_url
-from .records import AddResult, Added, Change, Duplicate, StorySummary
+from .records import Added, AddResult, Change, Duplicate, StorySummary
 from .store import NotFound, Store
 
-__all__ = ["AddResult", "Added", "Change", "Duplicate", "NotFound", "Store", "StorySummary",
-           "default_db", "open_store"]
+__all__ = [
+    "AddResult",
+    "Added",
+    "Change",
+    "Duplicate",
+    "NotFound",
+    "Store",
+    "StorySummary",
+    "default_db",
+    "open_store",
+]
 
 DB_ENV = "STORYLINE_DB"
 

@@ -5,6 +5,7 @@ SQL is written once with ``?`` placeholders; for PostgreSQL they become
 PostgreSQL a transaction-scoped advisory lock), so two processes adding at
 once queue instead of failing or losing rows; readers never wait.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -127,8 +128,12 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
         # isolation_level=None: transactions are begun and ended by hand, above.
-        conn = sqlite3.connect(str(Path(path).expanduser()) if path != ":memory:" else path,
-                               timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            str(Path(path).expanduser()) if path != ":memory:" else path,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         # WAL: readers never block the writer nor it them, and a killed
         # writer leaves the last committed state. NORMAL is durable in WAL
         # against a crashed process (only a power cut can lose the last commit).
@@ -145,7 +150,9 @@ def _connect_postgres(url: str) -> Any:
     try:
         import psycopg
     except ImportError:  # pragma: no cover - install problem
-        raise ConfigError("a PostgreSQL store needs the psycopg package: pip install 'psycopg[binary]'") from None
+        raise ConfigError(
+            "a PostgreSQL store needs the psycopg package: pip install 'psycopg[binary]'"
+        ) from None
     try:
         return psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as e:

@@ -9,6 +9,7 @@ compared only with the few stored ones that share a band, however many are
 stored (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of Massive
 Datasets", ch. 3).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,7 +76,7 @@ def bands(sig: tuple[int, ...]) -> list[str]:
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Estimated Jaccard similarity of two signatures' shingle sets."""
-    return sum(x == y for x, y in zip(a, b)) / NUM_HASHES
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_HASHES
 
 
 def encode(sig: tuple[int, ...]) -> str:

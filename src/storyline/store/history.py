@@ -7,6 +7,7 @@ mentions with (mentions are fixed once read: an article and its offsets),
 and a claim that shares none is new. Then a verdict that moved, a claim
 that appeared and a conflict that appeared are each one Change.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -27,8 +28,9 @@ class ClaimState:
     mentions: frozenset[str]  # mention keys
 
 
-def match_keys(claims: Sequence[Claim], previous: Sequence[ClaimState],
-               new_key: Callable[[], str]) -> list[str]:
+def match_keys(
+    claims: Sequence[Claim], previous: Sequence[ClaimState], new_key: Callable[[], str]
+) -> list[str]:
     """A key for each claim: the previous claim it shares the most mentions
     with, each previous key used once; a new key for the rest."""
     owner = {m: p.key for p in previous for m in p.mentions}
@@ -49,13 +51,15 @@ def match_keys(claims: Sequence[Claim], previous: Sequence[ClaimState],
 
 
 def states(dossier: Dossier, keys: Sequence[str]) -> list[ClaimState]:
-    return [ClaimState(k, c.verdict, c.text, frozenset(mention_key(m) for m in c.mentions))
-            for k, c in zip(keys, dossier.claims)]
+    return [
+        ClaimState(k, c.verdict, c.text, frozenset(mention_key(m) for m in c.mentions))
+        for k, c in zip(keys, dossier.claims, strict=True)
+    ]
 
 
 def conflict_keys(dossier: Dossier, keys: Sequence[str]) -> dict[tuple[str, str], str]:
     """(claim key, kind) -> explanation, for each conflict of the dossier."""
-    by_id = {c.id: k for c, k in zip(dossier.claims, keys)}
+    by_id = {c.id: k for c, k in zip(dossier.claims, keys, strict=True)}
     return {(by_id[c.claim], c.kind): c.explanation for c in dossier.conflicts}
 
 
@@ -65,25 +69,70 @@ def _evidence(claim: Claim, before: frozenset[str], article: str | None) -> tupl
     return tuple(from_article or new or claim.mentions)
 
 
-def changes(story: str, previous: Mapping[str, ClaimState], previous_conflicts: Mapping[tuple[str, str], str],
-            dossier: Dossier, keys: Sequence[str], article: str | None, note: str | None = None) -> list[Change]:
+def changes(
+    story: str,
+    previous: Mapping[str, ClaimState],
+    previous_conflicts: Mapping[tuple[str, str], str],
+    dossier: Dossier,
+    keys: Sequence[str],
+    article: str | None,
+    note: str | None = None,
+) -> list[Change]:
     """The changes from the previous snapshot to ``dossier`` (whose claims
     carry ``keys``), put down to ``article``. ``seq`` and ``at`` are left
     for the store to set when it records them."""
     out: list[Change] = []
-    by_id = {c.id: (k, c) for c, k in zip(dossier.claims, keys)}
-    for claim, key in zip(dossier.claims, keys):
+    by_id = {c.id: (k, c) for c, k in zip(dossier.claims, keys, strict=True)}
+    for claim, key in zip(dossier.claims, keys, strict=True):
         before = previous.get(key)
         if before is None:
-            out.append(Change(0, story, "", "new-claim", key, claim.text, article, None, claim.verdict,
-                              evidence=_evidence(claim, frozenset(), article), note=note))
+            out.append(
+                Change(
+                    0,
+                    story,
+                    "",
+                    "new-claim",
+                    key,
+                    claim.text,
+                    article,
+                    None,
+                    claim.verdict,
+                    evidence=_evidence(claim, frozenset(), article),
+                    note=note,
+                )
+            )
         elif before.verdict != claim.verdict:
-            out.append(Change(0, story, "", "verdict", key, claim.text, article, before.verdict, claim.verdict,
-                              evidence=_evidence(claim, before.mentions, article), note=note))
+            out.append(
+                Change(
+                    0,
+                    story,
+                    "",
+                    "verdict",
+                    key,
+                    claim.text,
+                    article,
+                    before.verdict,
+                    claim.verdict,
+                    evidence=_evidence(claim, before.mentions, article),
+                    note=note,
+                )
+            )
     for conflict in dossier.conflicts:
         key, claim = by_id[conflict.claim]
         if (key, conflict.kind) not in previous_conflicts:
-            out.append(Change(0, story, "", "new-conflict", key, claim.text, article,
-                              conflict=conflict.kind, explanation=conflict.explanation,
-                              evidence=conflict.mentions, note=note))
+            out.append(
+                Change(
+                    0,
+                    story,
+                    "",
+                    "new-conflict",
+                    key,
+                    claim.text,
+                    article,
+                    conflict=conflict.kind,
+                    explanation=conflict.explanation,
+                    evidence=conflict.mentions,
+                    note=note,
+                )
+            )
     return out

@@ -9,22 +9,25 @@ The SQL is the subset SQLite and PostgreSQL read alike: TEXT, INTEGER,
 BIGINT and REAL columns, plain indexes, no autoincrement (ids come from the
 ``counters`` table, inside the writer's transaction). JSON is kept as TEXT.
 """
+
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..errors import ConfigError
 from .db import Db
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_initial", """
+    (
+        "0001_initial",
+        """
 CREATE TABLE counters (
-    name TEXT PRIMARY KEY,
+    name TEXT NOT NULL PRIMARY KEY,
     value BIGINT NOT NULL
 );
 CREATE TABLE stories (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     seq BIGINT NOT NULL UNIQUE,
     title TEXT NOT NULL,
     profile TEXT NOT NULL,
@@ -37,7 +40,7 @@ CREATE TABLE stories (
     summary TEXT NOT NULL
 );
 CREATE TABLE articles (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     seq BIGINT NOT NULL UNIQUE,
     story_id TEXT NOT NULL REFERENCES stories (id),
     copy_of TEXT REFERENCES articles (id),
@@ -55,7 +58,7 @@ CREATE TABLE articles (
 CREATE INDEX articles_story ON articles (story_id);
 CREATE INDEX articles_copy_of ON articles (copy_of);
 CREATE TABLE readings (
-    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    article_id TEXT NOT NULL PRIMARY KEY REFERENCES articles (id),
     version TEXT NOT NULL,
     data TEXT NOT NULL
 );
@@ -65,7 +68,7 @@ CREATE TABLE article_bands (
     PRIMARY KEY (band, article_id)
 );
 CREATE TABLE features (
-    feature TEXT PRIMARY KEY,
+    feature TEXT NOT NULL PRIMARY KEY,
     articles BIGINT NOT NULL,
     stories BIGINT NOT NULL
 );
@@ -91,7 +94,7 @@ CREATE TABLE conflicts (
     PRIMARY KEY (story_id, claim_key, kind)
 );
 CREATE TABLE changes (
-    seq BIGINT PRIMARY KEY,
+    seq BIGINT NOT NULL PRIMARY KEY,
     story_id TEXT NOT NULL REFERENCES stories (id),
     at TEXT NOT NULL,
     article_id TEXT REFERENCES articles (id),
@@ -102,11 +105,12 @@ CREATE TABLE changes (
     detail TEXT NOT NULL
 );
 CREATE INDEX changes_story ON changes (story_id, seq)
-"""),
+""",
+    ),
 )
 
 _LEDGER = """CREATE TABLE IF NOT EXISTS _migrations (
-    name TEXT PRIMARY KEY,
+    name TEXT NOT NULL PRIMARY KEY,
     checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL
 )"""
@@ -134,17 +138,22 @@ def migrate(db: Db) -> list[str]:
                 if row[0] != checksum(sql):
                     raise ConfigError(
                         f"the store's migration {name} differs from this storyline's "
-                        "(migrations are append-only: add a new one instead of editing it)")
+                        "(migrations are append-only: add a new one instead of editing it)"
+                    )
                 continue
             for statement in statements(sql):
                 db.run(statement)
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            db.run("INSERT INTO _migrations (name, checksum, applied_at) VALUES (?, ?, ?)",
-                   (name, checksum(sql), now))
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            db.run(
+                "INSERT INTO _migrations (name, checksum, applied_at) VALUES (?, ?, ?)",
+                (name, checksum(sql), now),
+            )
             applied.append(name)
     known = {name for name, _ in MIGRATIONS}
     newer = [r[0] for r in db.rows("SELECT name FROM _migrations") if r[0] not in known]
     if newer:
-        raise ConfigError(f"the store was written by a newer storyline (migration {sorted(newer)[-1]}); "
-                          "upgrade storyline to open it")
+        raise ConfigError(
+            f"the store was written by a newer storyline (migration {sorted(newer)[-1]}); "
+            "upgrade storyline to open it"
+        )
     return applied

@@ -3,6 +3,7 @@
 Frozen dataclasses like model.py's, kept here because only the store (and
 the faces over it: CLI, web app) use them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

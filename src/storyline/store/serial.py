@@ -5,6 +5,7 @@ helpers (render/json_out.py), so a field added to model.py is stored too.
 The article's text is kept once, in ``articles.text``: a stored reading's
 document has none, and gets it back on loading.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,13 +27,15 @@ def _dumps(value: Any) -> str:
 def reading_to_json(reading: ArticleReading) -> str:
     document = _record(reading.document)
     document["text"] = None
-    return _dumps({
-        "document": document,
-        "mentions": [_record(m) for m in reading.mentions],
-        "figures": [_record(f) for f in reading.figures],
-        "timeline": [_record(e) for e in reading.timeline],
-        "aliases": [list(a) for a in reading.aliases],
-    })
+    return _dumps(
+        {
+            "document": document,
+            "mentions": [_record(m) for m in reading.mentions],
+            "figures": [_record(f) for f in reading.figures],
+            "timeline": [_record(e) for e in reading.timeline],
+            "aliases": [list(a) for a in reading.aliases],
+        }
+    )
 
 
 def reading_from_json(data: str, text: str) -> ArticleReading:
@@ -68,12 +71,15 @@ def mention_key(m: Mention) -> str:
 def renamed(reading: ArticleReading, new_id: str) -> ArticleReading:
     """The same reading under another article id (two articles of one name)."""
     from ..pipeline import ArticleReading
+
     def doc(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(replace(x, doc=new_id) for x in items)
 
     skipped: tuple[Skipped, ...] = doc(reading.document.skipped)
     return ArticleReading(
         document=replace(reading.document, id=new_id, skipped=skipped),
-        mentions=doc(reading.mentions), figures=doc(reading.figures),
-        timeline=doc(reading.timeline), aliases=reading.aliases,
+        mentions=doc(reading.mentions),
+        figures=doc(reading.figures),
+        timeline=doc(reading.timeline),
+        aliases=reading.aliases,
     )

@@ -7,13 +7,14 @@ build_dossier never re-parses) and compared with the last one to record
 what changed. A process killed at any point leaves each article wholly in
 or wholly out.
 """
+
 from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StorylineError
@@ -25,7 +26,7 @@ from ..version import __version__
 from . import dedup, snapshot, tables
 from .db import Db
 from .migrations import migrate
-from .records import AddResult, Added, Change, Duplicate, StorySummary
+from .records import Added, AddResult, Change, Duplicate, StorySummary
 
 if TYPE_CHECKING:
     from ..pipeline import ArticleReading
@@ -45,7 +46,7 @@ class NotFound(StorylineError):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -58,9 +59,13 @@ class Store:
 
     # -- adding ---------------------------------------------------------
 
-    def add(self, items: Iterable[Article | ReadOutcome], reader: Reader | None = None,
-            stop: Callable[[], bool] | None = None,
-            on_result: Callable[[Added | Duplicate], None] | None = None) -> AddResult:
+    def add(
+        self,
+        items: Iterable[Article | ReadOutcome],
+        reader: Reader | None = None,
+        stop: Callable[[], bool] | None = None,
+        on_result: Callable[[Added | Duplicate], None] | None = None,
+    ) -> AddResult:
         """Store articles (or what read_inputs/read_sources gave), each in its
         own transaction: an article already stored (same URL or same text)
         is reported, not stored again; a near-duplicate is stored as a copy
@@ -92,8 +97,9 @@ class Store:
                 return AddResult(tuple(added), tuple(dups), tuple(failures), stopped=True)
         return AddResult(tuple(added), tuple(dups), tuple(failures))
 
-    def _add_batch(self, batch: Sequence[tuple[str, Article]], reader: Reader,
-                   stop: Callable[[], bool] | None) -> Iterable[Added | Duplicate]:
+    def _add_batch(
+        self, batch: Sequence[tuple[str, Article]], reader: Reader, stop: Callable[[], bool] | None
+    ) -> Iterable[Added | Duplicate]:
         plans = []
         taken: set[str] = set()  # ids given in this batch: readings are found by id
         with self.db.read():  # a first look, to parse only what will be stored
@@ -106,7 +112,9 @@ class Store:
                     taken.add(article.id)
                 plans.append((shown, article, h, sig, dup, copy))
         to_read = [p[1] for p in plans if not p[4] and not p[5]]
-        readings = dict(zip((a.id for a in to_read), reader(to_read))) if to_read else {}
+        readings = (
+            dict(zip((a.id for a in to_read), reader(to_read), strict=True)) if to_read else {}
+        )
         for shown, article, h, sig, dup, _ in plans:
             if dup:
                 yield Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
@@ -115,19 +123,31 @@ class Store:
                 return
             yield self._add_one(shown, article, h, sig, readings.get(article.id), reader)
 
-    def _add_one(self, shown: str, article: Article, text_hash: str, sig: tuple[int, ...],
-                 reading: ArticleReading | None, reader: Reader) -> Added | Duplicate:
+    def _add_one(
+        self,
+        shown: str,
+        article: Article,
+        text_hash: str,
+        sig: tuple[int, ...],
+        reading: ArticleReading | None,
+        reader: Reader,
+    ) -> Added | Duplicate:
         db, now = self.db, _now()
         with db.write():
-            if dup := tables.duplicate_of(db, article.url, text_hash):  # another process was quicker
+            if dup := tables.duplicate_of(
+                db, article.url, text_hash
+            ):  # another process was quicker
                 return Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
             new_id = tables.unique_id(db, article.id, ())
             if original := tables.original_of(db, sig):
                 return self._add_copy(shown, article, new_id, text_hash, sig, original, now)
-            if reading is None:  # a copy at first look whose original is gone: cannot happen, but be whole
+            if (
+                reading is None
+            ):  # a copy at first look whose original is gone: cannot happen, but be whole
                 reading = reader([article])[0]
             if new_id != reading.document.id:
                 from .serial import renamed
+
                 reading = renamed(reading, new_id)
             prof = article_profile(reading.mentions)
             when = reading.document.date
@@ -136,20 +156,35 @@ class Store:
             story = story or tables.new_story(db, now)
             self._insert(article, new_id, text_hash, sig, story, None, prof, when, now)
             from .serial import reading_to_json
-            db.run("INSERT INTO readings (article_id, version, data) VALUES (?, ?, ?)",
-                   (new_id, __version__, reading_to_json(reading)))
+
+            db.run(
+                "INSERT INTO readings (article_id, version, data) VALUES (?, ?, ?)",
+                (new_id, __version__, reading_to_json(reading)),
+            )
             tables.count_article_features(db, prof)
             old, size, last = tables.story_profile(db, story)
             new = merge_profiles(old, prof, size)
-            db.run("UPDATE stories SET profile = ?, size = ?, last_date = ? WHERE id = ?",
-                   (json.dumps(new), size + 1, later(last, when), story))
+            db.run(
+                "UPDATE stories SET profile = ?, size = ?, last_date = ? WHERE id = ?",
+                (json.dumps(new), size + 1, later(last, when), story),
+            )
             tables.set_story_features(db, story, old, new)
-            changes = snapshot.update(db, story, self._build(story, {new_id: reading}), None, None, new_id, now)
+            changes = snapshot.update(
+                db, story, self._build(story, {new_id: reading}), None, None, new_id, now
+            )
         self._cache_put(new_id, reading)  # only once committed: a rolled-back id may come again
         return Added(new_id, shown, story, is_new, None, tuple(changes))
 
-    def _add_copy(self, shown: str, article: Article, new_id: str, text_hash: str, sig: tuple[int, ...],
-                  original: str, now: str) -> Added:
+    def _add_copy(
+        self,
+        shown: str,
+        article: Article,
+        new_id: str,
+        text_hash: str,
+        sig: tuple[int, ...],
+        original: str,
+        now: str,
+    ) -> Added:
         row = self.db.one("SELECT story_id FROM articles WHERE id = ?", (original,))
         assert row is not None
         story = row[0]
@@ -157,16 +192,44 @@ class Store:
         snapshot.summarise(self.db, story, self._build(story), now)
         return Added(new_id, shown, story, False, original)
 
-    def _insert(self, article: Article, new_id: str, text_hash: str, sig: tuple[int, ...], story: str,
-                copy_of: str | None, prof: dict[str, float], published: str | None, now: str) -> None:
+    def _insert(
+        self,
+        article: Article,
+        new_id: str,
+        text_hash: str,
+        sig: tuple[int, ...],
+        story: str,
+        copy_of: str | None,
+        prof: dict[str, float],
+        published: str | None,
+        now: str,
+    ) -> None:
         seq = tables.next_value(self.db, "article")
         self.db.run(
-            "INSERT INTO articles (id, seq, story_id, copy_of, url, text_hash, source, published, title, path, "
-            "text, signature, profile, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_id, seq, story, copy_of, article.url, text_hash, article.source, published, article.title,
-             article.path, article.text, dedup.encode(sig), json.dumps(prof), now))
-        self.db.run_many("INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
-                         [(b, new_id) for b in dict.fromkeys(dedup.bands(sig))])
+            "INSERT INTO articles (id, seq, story_id, copy_of, url, text_hash, source, published, "
+            "title, path, text, signature, profile, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                seq,
+                story,
+                copy_of,
+                article.url,
+                text_hash,
+                article.source,
+                published,
+                article.title,
+                article.path,
+                article.text,
+                dedup.encode(sig),
+                json.dumps(prof),
+                now,
+            ),
+        )
+        self.db.run_many(
+            "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
+            [(b, new_id) for b in dict.fromkeys(dedup.bands(sig))],
+        )
 
     # -- reading --------------------------------------------------------
 
@@ -179,12 +242,18 @@ class Store:
     def _readings(self, story_id: str, extra: dict[str, ArticleReading]) -> list[ArticleReading]:
         from .serial import reading_from_json
 
-        ids = [r[0] for r in self.db.rows(
-            "SELECT id FROM articles WHERE story_id = ? AND copy_of IS NULL", (story_id,))]
+        ids = [
+            r[0]
+            for r in self.db.rows(
+                "SELECT id FROM articles WHERE story_id = ? AND copy_of IS NULL", (story_id,)
+            )
+        ]
         found = {i: r for i in ids if (r := extra.get(i) or self._cache.get(i)) is not None}
         for article_id, data, text in self.db.rows_in(
-                "SELECT r.article_id, r.data, a.text FROM readings r JOIN articles a ON a.id = r.article_id "
-                "WHERE r.article_id IN ({})", [i for i in ids if i not in found]):
+            "SELECT r.article_id, r.data, a.text FROM readings r "
+            "JOIN articles a ON a.id = r.article_id WHERE r.article_id IN ({})",
+            [i for i in ids if i not in found],
+        ):
             found[article_id] = reading_from_json(data, text)
             if not self.db.writing:  # committed already: safe to keep
                 self._cache_put(article_id, found[article_id])
@@ -203,13 +272,29 @@ class Store:
         """Every story, the most recently updated first."""
         out = []
         with self.db.read():
-            rows = self.db.rows("SELECT id, title, articles, created_at, updated_at, summary, seq FROM stories")
-        for sid, title, articles, created, updated, summary, _ in sorted(rows, key=lambda r: (r[4], r[6]),
-                                                                          reverse=True):
+            rows = self.db.rows(
+                "SELECT id, title, articles, created_at, updated_at, summary, seq FROM stories"
+            )
+        for sid, title, articles, created, updated, summary, _ in sorted(
+            rows, key=lambda r: (r[4], r[6]), reverse=True
+        ):
             s = json.loads(summary)
-            out.append(StorySummary(sid, title, int(articles), s.get("copies", 0), tuple(s.get("outlets", ())),
-                                    s.get("first_date"), s.get("last_date"), created, updated, s.get("claims", 0),
-                                    s.get("verdicts", {}), s.get("conflicts", {})))
+            out.append(
+                StorySummary(
+                    sid,
+                    title,
+                    int(articles),
+                    s.get("copies", 0),
+                    tuple(s.get("outlets", ())),
+                    s.get("first_date"),
+                    s.get("last_date"),
+                    created,
+                    updated,
+                    s.get("claims", 0),
+                    s.get("verdicts", {}),
+                    s.get("conflicts", {}),
+                )
+            )
         return out
 
     def dossier(self, story_id: str) -> Dossier:
@@ -219,15 +304,32 @@ class Store:
             self._require(story_id)
             dossier = self._build(story_id)
             title = self.db.one("SELECT title FROM stories WHERE id = ?", (story_id,))
-            copies = dict(self.db.rows("SELECT id, copy_of FROM articles WHERE story_id = ? AND copy_of IS NOT NULL",
-                                       (story_id,)))
-            states = {frozenset(json.loads(m)): k for k, m in self.db.rows(
-                "SELECT claim_key, mentions FROM claims WHERE story_id = ?", (story_id,))}
+            copies = dict(
+                self.db.rows(
+                    "SELECT id, copy_of FROM articles WHERE story_id = ? AND copy_of IS NOT NULL",
+                    (story_id,),
+                )
+            )
+            states = {
+                frozenset(json.loads(m)): k
+                for k, m in self.db.rows(
+                    "SELECT claim_key, mentions FROM claims WHERE story_id = ?", (story_id,)
+                )
+            }
         from .serial import mention_key
 
-        keys = {c.id: states.get(frozenset(mention_key(m) for m in c.mentions), "") for c in dossier.claims}
-        dossier.meta.update({"story": f"{title[0] if title else ''} ({story_id})", "story_id": story_id,
-                             "copies": json.dumps(copies), "claim_keys": json.dumps(keys)})
+        keys = {
+            c.id: states.get(frozenset(mention_key(m) for m in c.mentions), "")
+            for c in dossier.claims
+        }
+        dossier.meta.update(
+            {
+                "story": f"{title[0] if title else ''} ({story_id})",
+                "story_id": story_id,
+                "copies": json.dumps(copies),
+                "claim_keys": json.dumps(keys),
+            }
+        )
         return dossier
 
     def changes(self, story_id: str, since: str | None = None) -> list[Change]:
@@ -252,10 +354,13 @@ class Store:
         date, title, copy_of, added_at."""
         with self.db.read():
             self._require(story_id)
-            rows = self.db.rows("SELECT id, url, source, published, title, copy_of, added_at FROM articles "
-                                "WHERE story_id = ? ORDER BY seq", (story_id,))
+            rows = self.db.rows(
+                "SELECT id, url, source, published, title, copy_of, added_at FROM articles "
+                "WHERE story_id = ? ORDER BY seq",
+                (story_id,),
+            )
         keys = ("id", "url", "source", "date", "title", "copy_of", "added_at")
-        return [dict(zip(keys, r)) for r in rows]
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     # -- by hand --------------------------------------------------------
 
@@ -273,8 +378,16 @@ class Store:
             tables.set_story_features(db, other, tables.story_profile(db, other)[0], ())
             db.run("DELETE FROM stories WHERE id = ?", (other,))
             tables.reprofile(db, into)
-            return snapshot.update(db, into, self._build(into), None, None, None, now,
-                                   note=f"merged {other} into {into}")
+            return snapshot.update(
+                db,
+                into,
+                self._build(into),
+                None,
+                None,
+                None,
+                now,
+                note=f"merged {other} into {into}",
+            )
 
     def split(self, story_id: str, article_ids: Sequence[str]) -> str:
         """Move ``article_ids`` (and their copies) out of ``story_id`` into a
@@ -282,24 +395,40 @@ class Store:
         db, now = self.db, _now()
         with db.write():
             self._require(story_id)
-            members = {r[0]: r[1] for r in db.rows("SELECT id, copy_of FROM articles WHERE story_id = ?",
-                                                   (story_id,))}
+            members = {
+                r[0]: r[1]
+                for r in db.rows("SELECT id, copy_of FROM articles WHERE story_id = ?", (story_id,))
+            }
             unknown = [a for a in article_ids if a not in members]
             if unknown:
                 raise NotFound(f"not in story {story_id}: {', '.join(unknown)}")
             moving = set(article_ids) | {a for a, orig in members.items() if orig in article_ids}
             if moving >= members.keys():
                 raise NotFound(f"splitting those off would leave story {story_id} empty")
-            before, before_conflicts = snapshot.claim_states(db, story_id), snapshot.conflict_states(db, story_id)
+            before, before_conflicts = (
+                snapshot.claim_states(db, story_id),
+                snapshot.conflict_states(db, story_id),
+            )
             new_sid = tables.new_story(db, now)
-            db.run_many("UPDATE articles SET story_id = ? WHERE id = ?", [(new_sid, a) for a in sorted(moving)])
+            db.run_many(
+                "UPDATE articles SET story_id = ? WHERE id = ?",
+                [(new_sid, a) for a in sorted(moving)],
+            )
             tables.reprofile(db, story_id)
             tables.reprofile(db, new_sid)
             note = f"split {new_sid} from {story_id}"
             snapshot.update(db, story_id, self._build(story_id), None, None, None, now, note=note)
             kept = {s.key for s in snapshot.claim_states(db, story_id)}
-            snapshot.update(db, new_sid, self._build(new_sid), [s for s in before if s.key not in kept],
-                            {k: e for k, e in before_conflicts.items() if k[0] not in kept}, None, now, note=note)
+            snapshot.update(
+                db,
+                new_sid,
+                self._build(new_sid),
+                [s for s in before if s.key not in kept],
+                {k: e for k, e in before_conflicts.items() if k[0] not in kept},
+                None,
+                now,
+                note=note,
+            )
             return new_sid
 
     def close(self) -> None:

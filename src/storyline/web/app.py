@@ -35,7 +35,7 @@ from storyline.fetch import Fetcher
 from storyline.model import Dossier, ReadOutcome
 from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, VERDICT_ORDER, plural
 from storyline.render.json_out import to_dict
-from storyline.store import AddResult, Change, StorySummary
+from storyline.store import AddResult, StorySummary
 from storyline.version import __version__
 from storyline.web import view
 from storyline.web.http import (
@@ -44,6 +44,7 @@ from storyline.web.http import (
     HostCheck,
     SecurityHeaders,
     WebError,
+    accepts_json,
     check_origin,
     error_body,
     wants_json,
@@ -51,11 +52,15 @@ from storyline.web.http import (
 from storyline.web.intake import Upload, read_pasted, read_uploads, read_url
 from storyline.web.jobs import Jobs, JobState, Report
 from storyline.web.marks import Marked, marked_text, parse_span
-from storyline.web.source import Source, UnknownStory, placed_result
+from storyline.web.source import Source, StoryRead, UnknownStory, placed_result
 
 # The dossier page's stylesheet, served as is: one look for both faces.
 _DOSSIER_CSS = files("storyline.render").joinpath("style.css").read_text(encoding="utf-8")
 MAX_UPLOAD_FILES = 50  # per request: a folder's worth, not an archive's
+# The story page shows the last few events that changed it, each cut short;
+# the changes page shows them all.
+RECENT_GROUPS = 3
+RECENT_PER_GROUP = 6
 
 
 @dataclass(frozen=True)
@@ -104,10 +109,6 @@ def claim_ids(d: Dossier) -> dict[str, str]:
     return {key: cid for cid, key in keys.items() if key}
 
 
-def change_dict(c: Change) -> dict[str, Any]:
-    return {**dataclasses.asdict(c), "evidence": [dataclasses.asdict(m) for m in c.evidence]}
-
-
 def add_result_dict(r: AddResult) -> dict[str, Any]:
     return {
         "added": [
@@ -149,9 +150,9 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     def page(request: Request, name: str, context: dict[str, Any]) -> Response:
         return templates.TemplateResponse(request, name, context)
 
-    async def story_or_404(story_id: str) -> tuple[StorySummary, Dossier]:
+    async def read_story(story_id: str, dossier: bool = True, changes: bool = False) -> StoryRead:
         try:
-            return await source.story(story_id)
+            return await source.story(story_id, dossier, changes)
         except UnknownStory:
             raise WebError(404, f"no story {story_id!r}", {"story": story_id}) from None
 
@@ -175,14 +176,16 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
 
     async def story(request: Request) -> Response:
         story_id = request.path_params["story"]
-        summary, d = await story_or_404(story_id)
+        as_json = wants_json(request)
+        got = await read_story(story_id, changes=not as_json)
+        summary, d, changes = got.summary, got.dossier, got.changes or ()
+        assert d is not None
         filters = filters_or_400(request, d)
-        if wants_json(request):
+        if as_json:
             body = {**to_dict(view.filter_dossier(d, filters)), "story": summary_dict(summary)}
             if filters.active:
                 body["filters"] = dataclasses.asdict(filters)
             return JSONResponse(body)
-        _, changes = await source.changes(story_id)
         job = jobs.get(request.query_params.get("job", ""))
         return page(
             request,
@@ -190,7 +193,8 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
             {
                 "summary": summary,
                 "v": view.story_view(story_id, d, filters),
-                "changes": list(reversed(changes))[:RECENT_CHANGES],
+                "change_groups": view.change_groups(changes)[:RECENT_GROUPS],
+                "per_group": RECENT_PER_GROUP,
                 "n_changes": len(changes),
                 "job": job,
                 "max_body": options.max_body,
@@ -199,25 +203,34 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         )
 
     async def changes(request: Request) -> Response:
-        story_id = request.path_params["story"]
-        try:
-            summary, found = await source.changes(story_id)
-        except UnknownStory:
-            raise WebError(404, f"no story {story_id!r}", {"story": story_id}) from None
-        if wants_json(request):
+        as_json = wants_json(request)
+        got = await read_story(request.path_params["story"], dossier=not as_json, changes=True)
+        found = got.changes or ()
+        if as_json:
             return JSONResponse(
-                {"story": summary_dict(summary), "changes": [change_dict(c) for c in found]}
+                {
+                    "story": summary_dict(got.summary),
+                    "changes": [dataclasses.asdict(c) for c in found],
+                }
             )
-        _, d = await story_or_404(story_id)
+        assert got.dossier is not None
         return page(
             request,
             "changes.html",
-            {"summary": summary, "changes": list(reversed(found)), "claim_ids": claim_ids(d)},
+            {
+                "summary": got.summary,
+                "change_groups": view.change_groups(found),
+                "n_changes": len(found),
+                "per_group": len(found),
+                "claim_ids": claim_ids(got.dossier),
+            },
         )
 
     async def article(request: Request) -> Response:
         story_id, doc_id = request.path_params["story"], request.path_params["doc"]
-        summary, d = await story_or_404(story_id)
+        got = await read_story(story_id)
+        summary, d = got.summary, got.dossier
+        assert d is not None
         docs = {doc.id: doc for doc in d.documents}
         as_json = doc_id not in docs and doc_id.endswith(".json") and doc_id[:-5] in docs
         doc = docs.get(doc_id[:-5] if as_json else doc_id)
@@ -228,7 +241,7 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
                 {"story": story_id, "article": doc_id},
             )
         marks = [Marked(m, c.id, c.text) for c in d.claims for m in c.mentions if m.doc == doc.id]
-        if as_json or wants_json(request):
+        if as_json or accepts_json(request):  # an article's own id may end in .json
             return JSONResponse(
                 {
                     "story": summary_dict(summary),
@@ -243,7 +256,6 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
                 }
             )
         focus = parse_span(request.query_params.get("m"))
-        claims = {c.id: c for c in d.claims}
         focused = [
             c
             for c in d.claims
@@ -261,7 +273,6 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
                 "focus": focus,
                 "focused": focused[0] if focused else None,
                 "n_mentions": len(marks),
-                "claims": claims,
                 "safe_url": doc.url
                 if doc.url and doc.url.lower().startswith(("http://", "https://"))
                 else None,
@@ -274,7 +285,7 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
         check_origin(request)
         story_id = request.path_params.get("story")
         if story_id is not None:
-            await story_or_404(story_id)
+            await read_story(story_id, dossier=False)
         async with request.form(
             max_files=MAX_UPLOAD_FILES, max_fields=20, max_part_size=options.max_body
         ) as form:
@@ -349,10 +360,6 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     app.state.jobs = jobs
     app.state.source = source
     return app
-
-
-# Changes listed on the story page; the rest are on its changes page.
-RECENT_CHANGES = 8
 
 
 def _add_job(

@@ -47,11 +47,14 @@ class WebError(HTTPException):
         self.extra = detail
 
 
-def wants_json(request: Request) -> bool:
-    if request.url.path.endswith(".json"):
-        return True
+def accepts_json(request: Request) -> bool:
+    """Whether the request asks for JSON and not HTML (a script, not a browser)."""
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.endswith(".json") or accepts_json(request)
 
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:

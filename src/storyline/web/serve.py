@@ -39,5 +39,5 @@ def serve(
             app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False
         )
     finally:
+        source.close()  # first: an add in progress stops after its current article
         app.state.jobs.close()
-        source.close()

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from storyline.errors import ConfigError
 from storyline.model import Dossier, ReadOutcome
 from storyline.store import (
     Added,
@@ -45,6 +46,15 @@ class Placed:
     story: str  # where it is now
 
 
+@dataclass(frozen=True)
+class StoryRead:
+    """What one read of a story gave: its summary, and what else was asked for."""
+
+    summary: StorySummary
+    dossier: Dossier | None = None
+    changes: tuple[Change, ...] | None = None
+
+
 class Source:
     """The store as the web app sees it. ``opener`` opens one store; it is
     called once in the reading thread and once in the writing thread."""
@@ -71,12 +81,18 @@ class Source:
     async def stories(self) -> list[StorySummary]:
         return await self._read(lambda s: list(s.stories()))
 
-    async def story(self, story_id: str) -> tuple[StorySummary, Dossier]:
-        """A story's summary and dossier, read together; UnknownStory if none."""
-        return await self._read(lambda s: (_summary(s, story_id), s.dossier(story_id)))
+    async def story(self, story_id: str, dossier: bool = True, changes: bool = False) -> StoryRead:
+        """A story's summary, with its dossier and its changes as asked, read
+        in one go; UnknownStory if there is no such story."""
 
-    async def changes(self, story_id: str) -> tuple[StorySummary, list[Change]]:
-        return await self._read(lambda s: (_summary(s, story_id), list(s.changes(story_id))))
+        def read(s: Store) -> StoryRead:
+            return StoryRead(
+                _summary(s, story_id),
+                s.dossier(story_id) if dossier else None,
+                tuple(s.changes(story_id)) if changes else None,
+            )
+
+        return await self._read(read)
 
     def add(
         self,
@@ -153,5 +169,8 @@ def placed_result(result: AddResult, moved: Sequence[Placed]) -> AddResult:
 def open_source(db: str | os.PathLike[str] | None) -> Source:
     """A Source over the store at ``db`` (a SQLite path or a postgresql:// URL;
     None: the default store). Opens it once at once, so a bad path fails here."""
-    open_store(db).close()
+    try:
+        open_store(db).close()
+    except OSError as e:  # e.g. a folder that cannot be made: a usage error, not a crash
+        raise ConfigError(f"cannot open the store {db}: {e.strerror or e}") from None
     return Source(lambda: open_store(db))

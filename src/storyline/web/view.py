@@ -7,7 +7,7 @@ autoescape on, and the article text is marked up in ``marks.py``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
@@ -23,6 +23,7 @@ from storyline.render._common import (
     sorted_timeline,
     verdict_counts,
 )
+from storyline.store import Change
 
 # How a mention's certainty reads beside its outlet.
 CERTAINTY_WORDS: dict[str, str] = {"certain": "affirms", "hedged": "hedges", "negated": "denies"}
@@ -350,3 +351,34 @@ def _figure_row(f: Figure, story_id: str, docs: Mapping[str, Document]) -> Figur
 def story_outlets(d: Dossier) -> list[str]:
     """The outlets named by the story's articles, in order of first appearance."""
     return outlets(d.documents)
+
+
+# Within one article's changes, what moved the story comes before what it added.
+_CHANGE_ORDER = {"new-conflict": 0, "verdict": 1, "new-claim": 2}
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """What one article (or one merge or split) changed, recorded together."""
+
+    at: str
+    article: str | None
+    story: str
+    note: str | None
+    changes: tuple[Change, ...]
+    counts: dict[str, int]  # kind -> changes
+
+
+def change_groups(changes: Sequence[Change]) -> list[ChangeGroup]:
+    """Changes grouped by the event that caused them, newest first."""
+    groups: dict[tuple[str, str | None, str | None], list[Change]] = {}
+    for c in changes:
+        groups.setdefault((c.at, c.article, c.note), []).append(c)
+    out = []
+    for (at, article, note), members in groups.items():
+        members.sort(key=lambda c: (_CHANGE_ORDER.get(c.kind, 3), c.seq))
+        counts: dict[str, int] = {}
+        for c in members:
+            counts[c.kind] = counts.get(c.kind, 0) + 1
+        out.append(ChangeGroup(at, article, members[0].story, note, tuple(members), counts))
+    return sorted(out, key=lambda g: (g.at, max(c.seq for c in g.changes)), reverse=True)

@@ -1,0 +1,62 @@
+"""How certain a sentence makes its words, read from real news sentences."""
+from __future__ import annotations
+
+from storyline.certainty import grade_certainty
+
+
+def _of(sentence: str, words: str) -> str:
+    start = sentence.index(words)
+    return grade_certainty(sentence, start, start + len(words))
+
+
+def test_no_guarantee_leaves_the_deal_open():
+    assert grade_certainty("There’s no guarantee talks between Chery and JLR will result in a deal") == "hedged"
+
+
+def test_no_deal_announced_is_a_denial():
+    assert grade_certainty("no deal has been announced") == "negated"
+
+
+def test_a_plain_statement_is_certain():
+    assert grade_certainty("the two firms are in the early discussions") == "certain"
+
+
+def test_potential_sticking_points_are_hedged():
+    assert grade_certainty("the UK’s high energy and labour costs are potential sticking points") == "hedged"
+
+
+def test_pending_confirmation_is_hedged():
+    assert grade_certainty("The deal is still pending official confirmation from JLR") == "hedged"
+
+
+def test_what_a_company_wants_to_do_is_open():
+    assert _of("The carmaker wants to sell its Halewood plant to Chery.", "sell") == "hedged"
+
+
+def test_what_a_company_refused_to_do_did_not_happen():
+    assert _of("JLR refused to sign the agreement.", "sign") == "negated"
+
+
+def test_what_began_to_happen_happened():
+    assert _of("Shares began to fall after the announcement.", "fall") == "certain"
+
+
+def test_a_cancelled_event_did_not_happen():
+    assert _of("The planned visit was cancelled after the talks stalled.", "visit") == "negated"
+
+
+def test_cannot_denies_where_could_hedges():
+    assert _of("Chery could build cars at Halewood.", "build") == "hedged"
+    assert _of("Chery cannot build cars at Halewood.", "build") == "negated"
+
+
+def test_what_a_source_says_happened_keeps_its_certainty():
+    assert _of("JLR said the plant closed in March.", "closed") == "certain"
+
+
+def test_the_object_of_a_denied_abandonment_stands():
+    assert _of("JLR is not abandoning its pursuit of the deal.", "pursuit") == "certain"
+
+
+def test_what_is_called_for_has_not_happened_yet():
+    assert _of("The government called for the release of the prisoners.", "release") == "hedged"
