@@ -86,7 +86,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
                 events.append(roles)
     out = []
     for roles in events:
-        content = tuple(s for role, ref in roles.items() if role.startswith("Content") for s in spans.get(ref, ()))
+        content = tuple(s for role, ref in roles.items() if role.startswith("Content")
+                        for s in spans.get(ref, ()))
         if not content:
             continue
         source = spans.get(roles.get("Source", ""), ())
@@ -104,7 +105,8 @@ def articles(limit: int | None = None) -> list[tuple[Article, list[GoldAttributi
             continue
         text = path.read_text(encoding="utf-8")
         ann = anns[0]
-        out.append((Article(id=path.name, text=text, path=str(path)), read_ann(ann, text), ann.stem[len(path.stem) + 1:]))
+        article = Article(id=path.name, text=text, path=str(path))
+        out.append((article, read_ann(ann, text), ann.stem[len(path.stem) + 1:]))
         if limit is not None and len(out) >= limit:
             break
     return out

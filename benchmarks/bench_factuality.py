@@ -97,7 +97,9 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
-    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else 0.0
+    if sxx <= 0 or syy <= 0:
+        return 0.0
+    return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))  # rounding can pass 1
 
 
 def score(graded: Sequence[tuple[str, float, str, dict]], prefix: str) -> dict[str, float]:

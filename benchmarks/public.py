@@ -69,7 +69,8 @@ def run_one(name: str, limit: int | None) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(BENCHMARKS), help="run one benchmark")
-    parser.add_argument("--limit", type=int, default=None, help="items per benchmark (documents, sentences or articles)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="items per benchmark (documents, sentences or articles)")
     args = parser.parse_args(argv)
     for name in [args.only] if args.only else list(BENCHMARKS):
         for line in run_one(name, args.limit):

@@ -10,7 +10,8 @@ def _of(sentence: str, words: str) -> str:
 
 
 def test_no_guarantee_leaves_the_deal_open():
-    assert grade_certainty("There’s no guarantee talks between Chery and JLR will result in a deal") == "hedged"
+    sentence = "There’s no guarantee talks between Chery and JLR will result in a deal"
+    assert grade_certainty(sentence) == "hedged"
 
 
 def test_no_deal_announced_is_a_denial():
@@ -22,7 +23,8 @@ def test_a_plain_statement_is_certain():
 
 
 def test_potential_sticking_points_are_hedged():
-    assert grade_certainty("the UK’s high energy and labour costs are potential sticking points") == "hedged"
+    sentence = "the UK’s high energy and labour costs are potential sticking points"
+    assert grade_certainty(sentence) == "hedged"
 
 
 def test_pending_confirmation_is_hedged():

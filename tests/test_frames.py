@@ -9,8 +9,8 @@ from storyline.nlp import parse
 def _mention(text: str, words: str):
     """The narrowest mention that holds ``words``."""
     doc = parse(text)
-    found = [m for m in find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({})))
-             if words in m.text]
+    resolver = build_resolver(doc, sentences(doc), Aliases({}))
+    found = [m for m in find_mentions("a.txt", doc, resolver) if words in m.text]
     assert found, f"no mention holds {words!r}"
     return min(found, key=lambda m: m.end - m.start)
 
@@ -26,7 +26,8 @@ def test_the_verb_it_hangs_on_does_not_take_the_content():
 
 
 def test_said_set_inside_the_sentence_attributes_it():
-    assert _mention("The plan, he said, would cost thousands of jobs.", "cost thousands").source == "he"
+    text = "The plan, he said, would cost thousands of jobs."
+    assert _mention(text, "cost thousands").source == "he"
 
 
 def test_a_reporting_noun_attributes_its_that_clause_to_its_owner():
@@ -35,7 +36,8 @@ def test_a_reporting_noun_attributes_its_that_clause_to_its_owner():
 
 
 def test_it_was_reported_names_no_source():
-    text = "The company cut 500 jobs last year. It was reported that the chief executive would resign."
+    text = ("The company cut 500 jobs last year. "
+            "It was reported that the chief executive would resign.")
     assert _mention(text, "would resign").source is None
 
 

@@ -88,3 +88,16 @@ def test_a_split_that_would_empty_the_story_is_refused(tmp_path):
             store.split("s1", list(SEED_IDS))
         with pytest.raises(NotFound, match="not in story"):
             store.split("s1", ["nope.txt"])
+
+
+def test_the_same_subject_months_later_is_a_new_story(tmp_path):
+    from dataclasses import replace
+
+    later_id = SEED_IDS[1]
+    reading = seed_readings()[later_id]
+    months_on = replace(reading, document=replace(reading.document, date="2026-06-15"))
+    with open_store(tmp_path / "s.db") as store:
+        # 000 is dated 2026: January at the latest
+        store.add([seed_articles()[SEED_IDS[0]]], reader=reuse_reader)
+        store.add([seed_articles()[later_id]], reader=lambda arts: [months_on])
+        assert store.story_of(later_id) != store.story_of(SEED_IDS[0])

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .cues import ACCUSATION_VERBS, ATTITUDE_VERBS, INFINITIVE_REPORTING_VERBS, REPORTING_NOUNS, REPORTING_VERBS
+from .cues import (
+    ACCUSATION_VERBS,
+    ATTITUDE_VERBS,
+    INFINITIVE_REPORTING_VERBS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+)
 
 # Dependency labels whose subtree can be a proposition of its own.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "conj", "ccomp", "parataxis", "acl"})
@@ -22,6 +28,7 @@ _NEGATING_SUBJECTS = frozenset({"nothing", "none", "nobody", "neither", "no one"
 # Dependents of a reporting verb that say to whom, where, when or how it was
 # said: part of the frame.
 _FRAME_DEPENDENTS = frozenset({"dobj", "dative", "prep", "npadvmod", "agent"})
+_FRAME_VERBS = REPORTING_VERBS | ACCUSATION_VERBS
 # A clause shorter than this (in words) is folded back into its parent:
 # fragments like "he added" or "as expected" are not propositions.
 MIN_CLAUSE_WORDS = 3
@@ -138,12 +145,14 @@ def _noun_frame(v: Token) -> tuple[int, _FrameEntry] | None:
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if owner is None or content is None:
         return None
-    return content.i, (Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, v.lemma_.lower() == "denial"), set(), [])
+    frame = Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, v.lemma_.lower() == "denial")
+    return content.i, (frame, set(), [])
 
 
 def _is_expletive(subj: Token, v: Token) -> bool:
     """"It was reported that ...": "it" stands for no one."""
-    return subj.lower_ == "it" and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in v.children))
+    passive = subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in v.children)
+    return subj.lower_ == "it" and passive
 
 
 def _verb_frame(sent: Span, v: Token) -> tuple[int, _FrameEntry] | None:
@@ -222,7 +231,7 @@ def _frames(sent: Span) -> dict[int, _FrameEntry]:
             found = _according_frame(sent, v)
         elif v.lemma_.lower() in REPORTING_NOUNS and v.pos_ == "NOUN":
             found = _noun_frame(v)
-        elif (v.lemma_ in REPORTING_VERBS or v.lemma_ in ACCUSATION_VERBS) and v.pos_ in ("VERB", "AUX"):
+        elif v.lemma_ in _FRAME_VERBS and v.pos_ in ("VERB", "AUX"):
             found = _verb_frame(sent, v)
         if found is not None:
             frames[found[0]] = found[1]

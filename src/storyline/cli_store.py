@@ -96,9 +96,8 @@ def change_lines(c: Change, evidence: bool = True) -> list[str]:
     else:
         head = f"! {c.claim} new {c.conflict}: {c.explanation}"
     lines = [head + (f"  ({c.note})" if c.note else "")]
-    if evidence and not (
-        c.kind == "new-claim" and [m.text for m in c.evidence] == [c.text]
-    ):  # said above
+    said_above = c.kind == "new-claim" and [m.text for m in c.evidence] == [c.text]
+    if evidence and not said_above:
         lines += [
             f"    {m.doc} [{m.certainty}{', ' + m.source if m.source else ''}]: {_quote(m.text)}"
             for m in c.evidence
@@ -149,9 +148,12 @@ def _add(args: argparse.Namespace) -> int:
         outcomes = read_sources(args.inputs)
         for f in (o for o in outcomes if not o.ok):
             print(f"storyline: {f.error}", file=sys.stderr)
-        result = store.add(
-            outcomes, on_result=lambda r: (_print_result(r, args.quiet), sys.stdout.flush())
-        )
+
+        def heard(r: Added | Duplicate) -> None:
+            _print_result(r, args.quiet)
+            sys.stdout.flush()  # as each article is stored, also into a pipe
+
+        result = store.add(outcomes, on_result=heard)
     if not (result.added or result.duplicates):
         print("storyline: no article could be read; nothing stored", file=sys.stderr)
     elif not args.quiet:

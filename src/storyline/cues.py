@@ -65,7 +65,9 @@ INTENTION_VERBS = frozenset({
 # Verbs that say their to-complement happened ("began to fall"): Karttunen's
 # (1971) implicatives and the aspectual verbs; any other verb leaves its
 # to-complement open ("wants to sell", "is likely to rise").
-IMPLICATIVES = frozenset({"begin", "start", "continue", "keep", "manage", "use", "find", "agree", "happen", "remember"})
+IMPLICATIVES = frozenset({
+    "begin", "start", "continue", "keep", "manage", "use", "find", "agree", "happen", "remember",
+})
 
 # Verbs that say their to-complement did not happen ("refused to sign"):
 # Karttunen's negative implicatives.
@@ -145,7 +147,9 @@ REPORTING_VERBS = frozenset({
 
 # Verbs that charge someone with something ("accused her rival of lying"):
 # PARC 3.0 and PolNeAR count the charge as the source's content.
-ACCUSATION_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "fault", "condemn", "slam"})
+ACCUSATION_VERBS = frozenset({
+    "accuse", "blame", "criticize", "criticise", "fault", "condemn", "slam",
+})
 
 # Reporting verbs whose to-infinitive states what the source asserts or
 # commits to ("vowed to cut taxes", "claims to have won"): PARC 3.0's

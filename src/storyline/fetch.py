@@ -123,7 +123,7 @@ class Fetcher:
         except InputError as e:
             if " 401 " in str(e) or " 403 " in str(e):  # as urllib.robotparser reads them: keep out
                 rules = urllib.robotparser.RobotFileParser()
-                rules.disallow_all = True
+                rules.parse(["User-agent: *", "Disallow: /"])
                 return rules
             return None
         rules = urllib.robotparser.RobotFileParser()

@@ -74,7 +74,9 @@ class Store:
         is asked between articles (Ctrl-C); ``on_result`` hears of each
         article as it is stored."""
         if reader is None:
-            from ..pipeline import read_articles as reader
+            from ..pipeline import read_articles
+
+            reader = read_articles
         failures: list[ReadOutcome] = []
         pending: list[tuple[str, Article]] = []
         for item in items:
@@ -90,7 +92,10 @@ class Store:
             if stop and stop():
                 return AddResult(tuple(added), tuple(dups), tuple(failures), stopped=True)
             for result in self._add_batch(pending[i : i + READ_BATCH], reader, stop):
-                (added if isinstance(result, Added) else dups).append(result)
+                if isinstance(result, Added):
+                    added.append(result)
+                else:
+                    dups.append(result)
                 if on_result:
                     on_result(result)
             if stop and stop():
@@ -111,17 +116,16 @@ class Store:
                     article = replace(article, id=tables.unique_id(self.db, article.id, taken))
                     taken.add(article.id)
                 plans.append((shown, article, h, sig, dup, copy))
-        to_read = [p[1] for p in plans if not p[4] and not p[5]]
-        readings = (
-            dict(zip((a.id for a in to_read), reader(to_read), strict=True)) if to_read else {}
-        )
-        for shown, article, h, sig, dup, _ in plans:
+        wanted = [i for i, p in enumerate(plans) if not p[4] and not p[5]]
+        read = reader([plans[i][1] for i in wanted]) if wanted else []
+        readings = dict(zip(wanted, read, strict=True))  # by place in the batch
+        for i, (shown, article, h, sig, dup, _) in enumerate(plans):
             if dup:
                 yield Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
                 continue
             if stop and stop():
                 return
-            yield self._add_one(shown, article, h, sig, readings.get(article.id), reader)
+            yield self._add_one(shown, article, h, sig, readings.get(i), reader)
 
     def _add_one(
         self,
@@ -134,17 +138,14 @@ class Store:
     ) -> Added | Duplicate:
         db, now = self.db, _now()
         with db.write():
-            if dup := tables.duplicate_of(
-                db, article.url, text_hash
-            ):  # another process was quicker
+            # another process may have stored it since the first look
+            if dup := tables.duplicate_of(db, article.url, text_hash):
                 return Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
             new_id = tables.unique_id(db, article.id, ())
             if original := tables.original_of(db, sig):
                 return self._add_copy(shown, article, new_id, text_hash, sig, original, now)
-            if (
-                reading is None
-            ):  # a copy at first look whose original is gone: cannot happen, but be whole
-                reading = reader([article])[0]
+            if reading is None:  # a copy at first look, not now: articles are never deleted,
+                reading = reader([article])[0]  # so this cannot happen; but stay whole if it does
             if new_id != reading.document.id:
                 from .serial import renamed
 
@@ -255,8 +256,9 @@ class Store:
             [i for i in ids if i not in found],
         ):
             found[article_id] = reading_from_json(data, text)
-            if not self.db.writing:  # committed already: safe to keep
-                self._cache_put(article_id, found[article_id])
+            # safe to keep even inside a write: only the article being added there
+            # is uncommitted, and its reading comes in ``extra``, not from here
+            self._cache_put(article_id, found[article_id])
         return [found[i] for i in ids]
 
     def _build(self, story_id: str, extra: dict[str, ArticleReading] | None = None) -> Dossier:
@@ -304,7 +306,7 @@ class Store:
             self._require(story_id)
             dossier = self._build(story_id)
             title = self.db.one("SELECT title FROM stories WHERE id = ?", (story_id,))
-            copies = dict(
+            copies: dict[str, str] = dict(
                 self.db.rows(
                     "SELECT id, copy_of FROM articles WHERE story_id = ? AND copy_of IS NOT NULL",
                     (story_id,),
