@@ -19,6 +19,7 @@ alone), repeated to N articles. Each round of repeats is dated 60 days
 after the one before, so the rounds fall in separate stories as a
 long-running feed's days do: a bigger corpus has more stories, not bigger ones.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,18 @@ def write_corpus(path: Path, n: int, pool: list[str]) -> None:
 def batch(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Runs `storyline batch` in a child process: (wall seconds, peak MB of the child)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "storyline.cli", "batch", str(corpus), "-o", str(out),
-           "--jobs", str(jobs), "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "storyline.cli",
+        "batch",
+        str(corpus),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--quiet",
+    ]
     start = time.perf_counter()
     child = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest so far
@@ -76,13 +87,21 @@ def batch(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
 def same_stories(a: Path, b: Path) -> bool:
     names = sorted(p.name for p in (a / "stories").iterdir())
     return names == sorted(p.name for p in (b / "stories").iterdir()) and all(
-        (a / "stories" / n).read_bytes() == (b / "stories" / n).read_bytes() for n in names)
+        (a / "stories" / n).read_bytes() == (b / "stories" / n).read_bytes() for n in names
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=100, help="articles in the corpus (default 100)")
-    ap.add_argument("--scale", type=int, default=10, help="the larger corpus for memory, in corpora (default 10)")
+    ap.add_argument(
+        "--articles", type=int, default=100, help="articles in the corpus (default 100)"
+    )
+    ap.add_argument(
+        "--scale",
+        type=int,
+        default=10,
+        help="the larger corpus for memory, in corpora (default 10)",
+    )
     args = ap.parse_args()
     pool = texts()
     corpus_texts = [pool[i % len(pool)] for i in range(args.articles)]

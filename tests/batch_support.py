@@ -1,4 +1,5 @@
 """Helpers for the batch tests: a small real corpus and a look at a batch folder."""
+
 from __future__ import annotations
 
 import json
@@ -38,13 +39,18 @@ def corpus_records() -> list[dict[str, str]]:
 
 def stories(out: Path) -> dict[str, dict[str, Any]]:
     """Each story's dossier JSON, by file name."""
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "stories").glob("*.json"))}
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((out / "stories").glob("*.json"))
+    }
 
 
 def tables(out: Path) -> dict[str, list[dict[str, Any]]]:
     import pyarrow.parquet as pq
 
-    return {p.stem: pq.read_table(p).to_pylist() for p in sorted((out / "tables").glob("*.parquet"))}
+    return {
+        p.stem: pq.read_table(p).to_pylist() for p in sorted((out / "tables").glob("*.parquet"))
+    }
 
 
 def failures(out: Path) -> list[dict[str, Any]]:

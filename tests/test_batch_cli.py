@@ -1,4 +1,5 @@
 """`storyline batch` on the command line: exit codes, progress, summary."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,13 @@ from .batch_support import ROOT, SEED, corpus_folder
 
 
 def batch(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "storyline.cli", "batch", *args],
-                          capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "batch", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_a_failed_input_exits_1_after_the_bar_and_the_summary(tmp_path):
@@ -26,6 +31,8 @@ def test_a_failed_input_exits_1_after_the_bar_and_the_summary(tmp_path):
 
 
 def test_a_scheduler_without_the_dask_engine_is_misuse(tmp_path):
-    done = batch(str(SEED), "--output", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786")
+    done = batch(
+        str(SEED), "--output", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:8786"
+    )
     assert done.returncode == 2
     assert done.stderr == "storyline: a scheduler address is for --engine dask\n"

@@ -1,4 +1,5 @@
 """Whichever engine reads the articles, a batch writes the same stories and tables."""
+
 from __future__ import annotations
 
 import os
@@ -6,7 +7,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -47,14 +47,46 @@ def dask_cluster(tmp_path):
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    common = {"env": env, "cwd": tmp_path, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-                               "--port", str(port), "--no-dashboard"], **common)]
+    common = {
+        "env": env,
+        "cwd": tmp_path,
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+    }
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "distributed.cli.dask_scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+            ],
+            **common,
+        )
+    ]
     try:
         for _ in range(2):
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--host", "127.0.0.1",
-                 "--no-nanny", "--nthreads", "1", "--no-dashboard"], **common))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "distributed.cli.dask_worker",
+                        address,
+                        "--host",
+                        "127.0.0.1",
+                        "--no-nanny",
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                    ],
+                    **common,
+                )
+            )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -80,7 +112,11 @@ def test_a_dask_cluster_writes_what_one_process_writes(reference, dask_cluster, 
     folder, single = reference
     address = dask_cluster
     out = tmp_path / "out"
-    result = run(BatchOptions(inputs=(str(folder),), output=str(out), engine="dask", scheduler=address, chunk=2))
+    result = run(
+        BatchOptions(
+            inputs=(str(folder),), output=str(out), engine="dask", scheduler=address, chunk=2
+        )
+    )
     assert result.read == len(list(folder.iterdir()))
     assert stories(out) == stories(single)
     assert tables(out) == tables(single)

@@ -1,4 +1,5 @@
 """One bad input or article never stops a batch: it is listed in failures.jsonl."""
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,10 @@ from storyline.batch import BatchOptions, run
 
 from .batch_support import SEED, failures, stories
 
-GOOD_LINE = {"id": "note-1", "text": "The council said on Tuesday that the library would reopen in May."}
+GOOD_LINE = {
+    "id": "note-1",
+    "text": "The council said on Tuesday that the library would reopen in May.",
+}
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +24,14 @@ def batch(tmp_path_factory):
         shutil.copy(f, folder / f.name)
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "feed.jsonl").write_text(
-        json.dumps(GOOD_LINE) + "\n" + '{"text": "cut off\n'
+        json.dumps(GOOD_LINE)
+        + "\n"
+        + '{"text": "cut off\n'
         # Past spaCy's length limit: reading fails in the parser, not in the file.
-        + json.dumps({"id": "huge", "text": "The minister said the plant would close. " * 25_000}) + "\n",
-        encoding="utf-8")
+        + json.dumps({"id": "huge", "text": "The minister said the plant would close. " * 25_000})
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path_factory.mktemp("batch") / "out"
     return folder, out, run(BatchOptions(inputs=(str(folder),), output=str(out)))
 

@@ -1,4 +1,5 @@
 """A gzip-compressed JSON Lines file streams through a batch like a folder of files."""
+
 from __future__ import annotations
 
 import gzip
@@ -19,5 +20,7 @@ def test_gzip_jsonl_gives_the_stories_the_folder_gives(tmp_path):
     run(BatchOptions(inputs=(str(feed),), output=str(from_gzip)))
     run(BatchOptions(inputs=(str(corpus_folder(tmp_path / "corpus")),), output=str(from_folder)))
     gz, folder = stories(from_gzip), stories(from_folder)
-    assert {k: without_paths(v) for k, v in gz.items()} == {k: without_paths(v) for k, v in folder.items()}
+    assert {k: without_paths(v) for k, v in gz.items()} == {
+        k: without_paths(v) for k, v in folder.items()
+    }
     assert {d["path"] for s in gz.values() for d in s["documents"]} == {str(feed)}

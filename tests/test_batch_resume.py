@@ -1,4 +1,5 @@
 """A rerun on the same output folder skips what an earlier run read."""
+
 from __future__ import annotations
 
 import shutil
@@ -66,9 +67,13 @@ def test_an_article_whose_text_changed_is_read_again(fresh, tmp_path):
     out = tmp_path / "out"
     run(BatchOptions(inputs=(str(corpus),), output=str(out)))
     edited = sorted(corpus.glob("*.txt"))[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe mayor said the plan was final.\n",
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nThe mayor said the plan was final.\n",
+        encoding="utf-8",
+    )
     again = run(BatchOptions(inputs=(str(corpus),), output=str(out)))
     assert (again.read, again.resumed) == (1, again.articles - 1)
-    texts = [d["text"] for s in stories(out).values() for d in s["documents"] if d["id"] == edited.name]
+    texts = [
+        d["text"] for s in stories(out).values() for d in s["documents"] if d["id"] == edited.name
+    ]
     assert texts == [edited.read_text(encoding="utf-8")]

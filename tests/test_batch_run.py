@@ -1,4 +1,5 @@
 """storyline.batch.run over a folder: stories, their dossiers and the tables."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,9 @@ def batch(tmp_path_factory):
 
 def test_the_seed_story_is_one_dossier_as_analyze_writes_it(batch, seed_dossier):
     _, out, _ = batch
-    seed = [s for s in stories(out).values() if any(d["id"].startswith("000_") for d in s["documents"])]
+    seed = [
+        s for s in stories(out).values() if any(d["id"].startswith("000_") for d in s["documents"])
+    ]
     assert len(seed) == 1
     expected = {**to_dict(seed_dossier), "meta": seed[0]["meta"]}
     assert without_paths(seed[0]) == without_paths(expected)
@@ -45,12 +48,16 @@ def test_tables_hold_every_story_row_by_row(batch):
     _, out, _ = batch
     by_story = {s["meta"]["story"]: s for s in stories(out).values()}
     t = tables(out)
-    assert sorted(r["id"] for r in t["documents"]) == sorted(d["id"] for s in by_story.values() for d in s["documents"])
+    assert sorted(r["id"] for r in t["documents"]) == sorted(
+        d["id"] for s in by_story.values() for d in s["documents"]
+    )
     for name in ("claims", "conflicts", "figures", "timeline"):
         counts = {sid: sum(r["story"] == sid for r in t[name]) for sid in by_story}
         assert counts == {sid: len(s[name]) for sid, s in by_story.items()}, name
     mentions = Counter((r["story"], r["claim"]) for r in t["mentions"])
-    assert mentions == Counter({(sid, c["id"]): len(c["mentions"]) for sid, s in by_story.items() for c in s["claims"]})
+    assert mentions == Counter(
+        {(sid, c["id"]): len(c["mentions"]) for sid, s in by_story.items() for c in s["claims"]}
+    )
 
 
 def test_summary_counts_what_was_written(batch):

@@ -1,10 +1,10 @@
 """Reading articles one at a time: the same articles and failures as read_inputs."""
+
 from __future__ import annotations
 
 import gzip
 import json
 import shutil
-from pathlib import Path
 
 from storyline.read import read_inputs
 from storyline.read_stream import count_inputs, iter_inputs

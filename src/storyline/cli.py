@@ -129,7 +129,11 @@ def _batch(args: argparse.Namespace) -> int:
     progress = None
     if not args.quiet and (args.progress or sys.stderr.isatty()):
         progress = Progress(sys.stderr, total_articles(options))
-    result = run(options, progress)
+    try:
+        result = run(options, progress)
+    except KeyboardInterrupt:
+        print("\nstoryline: interrupted; run the same command again to go on from here", file=sys.stderr)
+        return 130
     if not args.quiet:
         print(f"storyline: {result.articles} articles ({result.read} read now, {result.resumed} before), "
               f"{result.failed} failed, {result.stories} stories, {result.claims} claims, "

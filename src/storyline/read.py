@@ -196,7 +196,8 @@ def _unique_ids(outcomes: list[ReadOutcome]) -> list[ReadOutcome]:
 
 
 def unique_id(article: Article, used: set[str]) -> Article:
-    """The article, renamed ``id~2``, ``id~3``... where ``used`` has its id; adds the id to ``used``."""
+    """The article, renamed ``id~2``, ``id~3``... where ``used`` holds its id;
+    adds the id it ends with to ``used``."""
     new_id, k = article.id, 1
     while new_id in used:
         k += 1
@@ -323,7 +324,8 @@ def record_outcome(shown: str, file_id: str, record: Record, sep: str) -> ReadOu
     try:
         if record.problem:
             raise InputError(where, record.problem)
-        return ReadOutcome(shown, articles=(_record_article(where, record, f"{file_id}#{record.n}", shown),))
+        article = _record_article(where, record, f"{file_id}#{record.n}", shown)
+        return ReadOutcome(shown, articles=(article,))
     except (InputError, ValueError) as e:
         return ReadOutcome(where, error=str(e) if isinstance(e, InputError) else f"{where}: {e}")
 

@@ -5,6 +5,7 @@ the same reasons for failures, but yields one outcome per article (or per
 failure) as it goes: JSON Lines (and .gz of them) line by line, folders file
 by file. Only the file names and the article ids met so far are held.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,8 +46,11 @@ def iter_inputs(
             yield item
             continue
         shown, path, file_id = item
-        outcomes = _jsonl(shown, path, file_id, options) if _kind(path.name) == "jsonl" else \
-            iter(_read_file(shown, path, file_id, options))  # one file, bounded by max_bytes
+        outcomes = (
+            _jsonl(shown, path, file_id, options)
+            if _kind(path.name) == "jsonl"
+            else iter(_read_file(shown, path, file_id, options))
+        )  # one file, bounded by max_bytes
         for outcome in outcomes:
             for article in outcome.articles:
                 yield ReadOutcome(outcome.input, articles=(unique_id(article, used),))
@@ -68,7 +72,9 @@ def _jsonl(shown: str, path: Path, file_id: str, options: ReadOptions) -> Iterat
         yield ReadOutcome(shown, error=f"{shown}: empty file (no records)")
 
 
-def count_inputs(paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None) -> int:
+def count_inputs(
+    paths: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None
+) -> int:
     """About how many articles the inputs hold, without parsing them: one per
     file, one per non-blank line of a JSON Lines file (for a progress bar)."""
     options = options or ReadOptions()

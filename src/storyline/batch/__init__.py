@@ -9,6 +9,7 @@ workers; the driver holds neither the corpus nor its readings, only what
 story assignment needs (see ``run``'s module). Rerunning on the same output
 folder skips the articles already read.
 """
+
 from __future__ import annotations
 
 from .run import BatchOptions, BatchResult, run, total_articles

@@ -7,6 +7,7 @@ encoded readings, and the driver groups and writes exactly as the local
 engine does, so the output is the same whichever engine read the articles.
 Workers need storyline installed (the same version as the driver).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -44,10 +45,13 @@ def _client(scheduler: str | None, workers: int) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover - install problem
-        raise ConfigError("the Dask engine needs dask[distributed]; install storyline's lock file") from e
+        raise ConfigError(
+            "the Dask engine needs dask[distributed]; install storyline's lock file"
+        ) from e
     if scheduler is None:  # no cluster named: one on this machine, one process per job
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         return Client(cluster, set_as_default=False)
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
@@ -57,13 +61,17 @@ def _client(scheduler: str | None, workers: int) -> Any:
         client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
     except TimeoutError:
         client.close()
-        raise ConfigError(f"no Dask worker joined the scheduler at {scheduler} "
-                          f"within {CONNECT_TIMEOUT_S} s; start some with: "
-                          f"dask worker {scheduler}") from None
+        raise ConfigError(
+            f"no Dask worker joined the scheduler at {scheduler} "
+            f"within {CONNECT_TIMEOUT_S} s; start some with: "
+            f"dask worker {scheduler}"
+        ) from None
     return client
 
 
-def dask_results(chunks: Iterable[list[Task]], scheduler: str | None, workers: int = 2) -> Iterator[list[Result]]:
+def dask_results(
+    chunks: Iterable[list[Task]], scheduler: str | None, workers: int = 2
+) -> Iterator[list[Result]]:
     """Each chunk's results, in the order chunks finish on the cluster.
 
     ``scheduler``: the address of a running scheduler (``tcp://host:8786``);

@@ -7,6 +7,7 @@ readings are then read back from the part files, put together with
 pipeline.build_dossier and written as ``stories/<id>.json`` (the JSON that
 ``storyline analyze`` writes) and as rows of the Parquet tables.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -54,8 +55,9 @@ def assign_stories(ledger: Ledger, run: int) -> int:
     return len(numbers)
 
 
-def write_stories(ledger: Ledger, run: int, output: Path,
-                  progress: Callable[[int], None] | None = None) -> StoryTotals:
+def write_stories(
+    ledger: Ledger, run: int, output: Path, progress: Callable[[int], None] | None = None
+) -> StoryTotals:
     """Writes ``stories/`` and ``tables/`` under ``output`` from the assigned
     articles. Both are built beside the old ones and swapped in at the end,
     so an interrupted run leaves the last complete ones in place."""
@@ -69,7 +71,10 @@ def write_stories(ledger: Ledger, run: int, output: Path,
     try:
         rows = ledger.by_story(run)
         for number, members in itertools.groupby(rows, key=lambda r: r[0]):
-            readings = [decode_reading(store.line(part, offset, length)) for _, part, offset, length in members]
+            readings = [
+                decode_reading(store.line(part, offset, length))
+                for _, part, offset, length in members
+            ]
             story = f"s{number}"
             dossier = replace(build_dossier(readings), meta={"story": story})
             data = to_dict(dossier)

@@ -10,6 +10,7 @@ Three things, each written as the batch goes:
   a line that is not there; a line without a row is read again next time.
 - ``failures.jsonl``: this run's inputs and articles that gave no reading.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,8 +72,17 @@ class Ledger:
         task = result.task
         self.db.execute(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (task.key, task.article.id, task.input, task.seq, run, result.date,
-             json.dumps(result.profile, separators=(",", ":")), *where))
+            (
+                task.key,
+                task.article.id,
+                task.input,
+                task.seq,
+                run,
+                result.date,
+                json.dumps(result.profile, separators=(",", ":")),
+                *where,
+            ),
+        )
 
     def commit(self) -> None:
         self.db.commit()
@@ -82,8 +92,10 @@ class Ledger:
         then input order: the order stories.cluster assigns in. SQLite sorts,
         spilling to disk, so the driver never holds the list."""
         rows = self.db.execute(
-            "SELECT rowid, date, profile FROM articles WHERE run = ? ORDER BY COALESCE(date, ''), seq",
-            (run,))
+            "SELECT rowid, date, profile FROM articles WHERE run = ? "
+            "ORDER BY COALESCE(date, ''), seq",
+            (run,),
+        )
         for row, date, prof in rows:
             yield row, date, json.loads(prof)
 
@@ -98,7 +110,8 @@ class Ledger:
         return self.db.execute(
             "SELECT s.story, a.part, a.offset, a.length FROM assignment s "
             "JOIN articles a ON a.rowid = s.article WHERE a.run = ? ORDER BY s.story, a.seq",
-            (run,))
+            (run,),
+        )
 
     def close(self) -> None:
         self.db.close()

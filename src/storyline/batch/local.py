@@ -6,6 +6,7 @@ spaCy once; each worker loads the model once, in its initializer. Only a
 few chunks per worker are in flight, so memory does not grow with the
 corpus however fast the inputs are read.
 """
+
 from __future__ import annotations
 
 import multiprocessing

@@ -1,4 +1,5 @@
 """A one-line progress bar on a terminal stream (stderr), redrawn a few times a second."""
+
 from __future__ import annotations
 
 import time

@@ -6,6 +6,7 @@ inputs --iter_inputs--> tasks (skipping articles the ledger has done)
 then   ledger --assign_stories--> stories --write_stories--> stories/*.json,
        tables/*.parquet; and summary.json.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -53,7 +54,9 @@ class BatchOptions:
         if self.chunk < 1:
             raise ConfigError(f"chunk must be at least 1 article, not {self.chunk}")
         if self.engine not in ENGINES:
-            raise ConfigError(f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}")
+            raise ConfigError(
+                f"unknown engine {self.engine!r}; choose one of: {', '.join(ENGINES)}"
+            )
         if self.scheduler and self.engine != "dask":
             raise ConfigError("a scheduler address is for --engine dask")
 
@@ -105,13 +108,16 @@ def _output_folder(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out} is a file; --output names a folder for the batch")
     if out.is_dir() and not (out / LEDGER_NAME).exists() and any(out.iterdir()):
-        raise ConfigError(f"{out} is not empty and holds no storyline batch; name a new or empty folder")
+        raise ConfigError(
+            f"{out} is not empty and holds no storyline batch; name a new or empty folder"
+        )
     out.mkdir(parents=True, exist_ok=True)
     return out
 
 
-def _run(options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | None,
-         started: float) -> BatchResult:
+def _run(
+    options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | None, started: float
+) -> BatchResult:
     run_id = ledger.start_run({k: v for k, v in asdict(options).items() if k != "inputs"})
     failures = FailureLog(out / "failures.jsonl")
     parts = PartWriter(out / "readings")
@@ -121,7 +127,9 @@ def _run(options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | 
         for results in _engine(options, _chunks(tasks, options.chunk)):
             for result in results:
                 if result.line is None:
-                    failures.add(result.task.input, result.error or "no reading", result.task.article.id)
+                    failures.add(
+                        result.task.input, result.error or "no reading", result.task.article.id
+                    )
                 else:
                     ledger.add(result, run_id, parts.write(result.line))
             parts.flush()  # lines first, then the rows that point at them
@@ -129,8 +137,10 @@ def _run(options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | 
             failures.flush()
             counts.read += sum(r.line is not None for r in results)
             if progress:
-                progress.update(done=sum(r.line is not None for r in results),
-                                failed=sum(r.line is None for r in results))
+                progress.update(
+                    done=sum(r.line is not None for r in results),
+                    failed=sum(r.line is None for r in results),
+                )
     finally:
         parts.close()
         failures.close()
@@ -139,20 +149,37 @@ def _run(options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | 
     assign_stories(ledger, run_id)
     if progress:
         progress.start_phase("writing stories", articles)
-    totals = write_stories(ledger, run_id, out, (lambda n: progress.update(done=n)) if progress else None)
+    totals = write_stories(
+        ledger, run_id, out, (lambda n: progress.update(done=n)) if progress else None
+    )
     if progress:
         progress.close()
     result = BatchResult(
-        output=str(out), articles=articles, read=counts.read, resumed=counts.resumed,
-        failed=failures.count, stories=totals.stories, claims=totals.claims,
-        conflicts=totals.conflicts, verdicts=dict(sorted(totals.verdicts.items())),
-        seconds=round(time.monotonic() - started, 3), engine=options.engine, jobs=options.jobs)
+        output=str(out),
+        articles=articles,
+        read=counts.read,
+        resumed=counts.resumed,
+        failed=failures.count,
+        stories=totals.stories,
+        claims=totals.claims,
+        conflicts=totals.conflicts,
+        verdicts=dict(sorted(totals.verdicts.items())),
+        seconds=round(time.monotonic() - started, 3),
+        engine=options.engine,
+        jobs=options.jobs,
+    )
     _write_json(out / "summary.json", asdict(result))
     return result
 
 
-def _tasks(options: BatchOptions, ledger: Ledger, run_id: int, failures: FailureLog,
-           counts: _Counts, progress: Progress | None) -> Iterator[Task]:
+def _tasks(
+    options: BatchOptions,
+    ledger: Ledger,
+    run_id: int,
+    failures: FailureLog,
+    counts: _Counts,
+    progress: Progress | None,
+) -> Iterator[Task]:
     """The articles still to read, lazily; failed inputs go to the failures file
     and articles done before join this run without being read again."""
     for seq, outcome in enumerate(iter_inputs(options.inputs, ReadOptions())):

@@ -6,6 +6,7 @@ struct, a tuple a list), so a field added to model.py appears here with no
 edit. Rows are written in row groups as stories finish: memory holds one
 row group per table, not the corpus.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,7 +44,11 @@ def _arrow(hint: Any) -> pa.DataType:
 
 def _fields(cls: Any, drop: tuple[str, ...] = ()) -> list[pa.Field]:
     hints = typing.get_type_hints(cls)
-    return [pa.field(f.name, _arrow(hints[f.name])) for f in dataclasses.fields(cls) if f.name not in drop]
+    return [
+        pa.field(f.name, _arrow(hints[f.name]))
+        for f in dataclasses.fields(cls)
+        if f.name not in drop
+    ]
 
 
 def _rows_of(data: dict[str, Any], story: str) -> dict[str, Iterable[dict[str, Any]]]:
@@ -51,10 +56,20 @@ def _rows_of(data: dict[str, Any], story: str) -> dict[str, Iterable[dict[str, A
     claims = data["claims"]
     return {
         "documents": ({"story": story, **d} for d in data["documents"]),
-        "claims": ({"story": story, "id": c["id"], "text": c["text"], "verdict": c["verdict"],
-                    "mentions": len(c["mentions"]), "articles": len({m["doc"] for m in c["mentions"]})}
-                   for c in claims),
-        "mentions": ({"story": story, "claim": c["id"], **m} for c in claims for m in c["mentions"]),
+        "claims": (
+            {
+                "story": story,
+                "id": c["id"],
+                "text": c["text"],
+                "verdict": c["verdict"],
+                "mentions": len(c["mentions"]),
+                "articles": len({m["doc"] for m in c["mentions"]}),
+            }
+            for c in claims
+        ),
+        "mentions": (
+            {"story": story, "claim": c["id"], **m} for c in claims for m in c["mentions"]
+        ),
         "conflicts": ({"story": story, **c} for c in data["conflicts"]),
         "figures": ({"story": story, **f} for f in data["figures"]),
         "timeline": ({"story": story, **e} for e in data["timeline"]),
@@ -72,8 +87,14 @@ _STORY = pa.field("story", pa.string())
 # themselves are rows of "mentions", keyed by story and claim id.
 TABLES: dict[str, pa.Schema] = {
     "documents": pa.schema([_STORY, *_document_fields()]),
-    "claims": pa.schema([_STORY, *_fields(Claim, drop=("mentions",)),
-                         pa.field("mentions", pa.int64()), pa.field("articles", pa.int64())]),
+    "claims": pa.schema(
+        [
+            _STORY,
+            *_fields(Claim, drop=("mentions",)),
+            pa.field("mentions", pa.int64()),
+            pa.field("articles", pa.int64()),
+        ]
+    ),
     "mentions": pa.schema([_STORY, pa.field("claim", pa.string()), *_fields(Mention)]),
     "conflicts": pa.schema([_STORY, *_fields(Conflict)]),
     "figures": pa.schema([_STORY, *_fields(Figure)]),
@@ -86,8 +107,10 @@ class TableWriter:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", schema)
-                        for name, schema in TABLES.items()}
+        self.writers = {
+            name: pq.ParquetWriter(folder / f"{name}.parquet", schema)
+            for name, schema in TABLES.items()
+        }
         self.buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
     def add(self, data: dict[str, Any], story: str) -> None:
@@ -113,4 +136,3 @@ class TableWriter:
 def read_table(path: Path) -> list[dict[str, Any]]:
     """A table's rows as dicts (for tests and small looks)."""
     return typing.cast(list[dict[str, Any]], pq.read_table(path).to_pylist())
-

@@ -5,6 +5,7 @@ same code runs in the driver (``--jobs 1``), in a process pool and on Dask
 workers. It returns each reading already encoded as a line of JSON, with the
 small profile that story assignment needs, so the driver only writes bytes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -76,10 +77,12 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
     # this its vocabulary grows with every new name and number in the corpus.
     with nlp.memory_zone():
         try:
-            readings: list[ArticleReading | BaseException] = list(read_articles([t.article for t in tasks]))
+            readings: list[ArticleReading | BaseException] = list(
+                read_articles([t.article for t in tasks])
+            )
         except Exception:  # noqa: BLE001 - one bad article: find it below
             readings = [_read_one(t.article) for t in tasks]
-    return [_result(t, r) for t, r in zip(tasks, readings)]
+    return [_result(t, r) for t, r in zip(tasks, readings, strict=True)]
 
 
 def _read_one(article: Article) -> ArticleReading | BaseException:
@@ -93,8 +96,12 @@ def _result(task: Task, reading: ArticleReading | BaseException) -> Result:
     try:
         if isinstance(reading, BaseException):
             raise reading
-        return Result(task, line=encode_reading(reading), date=reading.document.date,
-                      profile=profile(reading.mentions))
+        return Result(
+            task,
+            line=encode_reading(reading),
+            date=reading.document.date,
+            profile=profile(reading.mentions),
+        )
     except Exception as e:  # noqa: BLE001
         return failed(task, e)
 
