@@ -140,6 +140,8 @@ def _numeric(claim: Claim, outlet: Callable[[str], str],
     from .quantities import compatible
     from .quantity_units import family
 
+    if len({m.doc for m in claim.mentions}) < 2:
+        return []  # figures conflict only between articles
     seen: list[tuple[Mention, Quantity]] = [(m, q) for m in claim.mentions for q in figures(m)]
     for i, (ma, qa) in enumerate(seen):
         for mb, qb in seen[i + 1 :]:
