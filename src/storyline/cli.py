@@ -19,7 +19,9 @@ FORMATS = ("json", "md", "html")
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="storyline", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="storyline", description=(
+        "Read many articles about one story and tell, claim by claim, what is corroborated, "
+        "single-source, reported, speculative, disputed or denied, and who says so."))
     ap.add_argument("--version", action="version", version=f"storyline {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="read the articles of one story and write its dossier",
