@@ -89,3 +89,50 @@ def test_a_fact_followed_by_a_comment_on_it_stays_in_the_article_voice():
     sources = _dossier_sources(text)
     fact = next(t for t in sources if t.startswith("Acme Motors cut 500 jobs"))
     assert sources[fact] is None
+
+
+def test_a_first_person_frame_in_a_quote_is_the_quoted_speaker():
+    text = "The senator said: “I believe the deal is dead.”"
+    assert _source_of(text, "deal is dead") == "The senator"
+
+
+def test_a_pronoun_frame_inside_a_report_is_the_reporter():
+    text = "The senator said she believes the bill will pass."
+    assert _source_of(text, "bill will pass") == "The senator"
+
+
+def test_you_is_no_source():
+    text = "“You know the deal is dead,” the senator said."
+    assert _source_of(text, "deal is dead") == "the senator"
+
+
+def test_a_quotation_keeps_its_speaker_past_its_first_sentence():
+    text = "Mr. Lopez said the plant would close. “We have no choice. The market has moved against us.”"
+    assert _source_of(text, "market has moved") == "Lopez"
+
+
+def test_a_quotation_takes_the_speaker_named_where_it_closes():
+    text = ("The chief executive, Maria Lopez, said the plant would close. "
+            "“We have no choice. The market has moved against us,” said Ann Wu, the finance chief.")
+    assert _source_of(text, "no choice") == "Ann Wu"
+
+
+def test_a_speaker_introduced_with_a_colon_keeps_the_quotation():
+    text = "Mayor Jane Smith spoke on Monday. Smith said:\n“The city has never been in better shape than it is today.”"
+    assert _source_of(text, "better shape") == "Smith"
+
+
+def test_a_relative_pronoun_source_is_named_by_its_noun():
+    text = "The agency cited a study by Senator Jane Smith, who said the program had failed."
+    assert _source_of(text, "program had failed") == "Jane Smith"
+
+
+def test_a_quotation_takes_the_speaker_of_the_tag_after_it():
+    text = "“We will never surrender to these people!” the senator said. The crowd cheered."
+    assert _source_of(text, "never surrender") == "the senator"
+
+
+def test_a_quotation_after_a_tag_keeps_the_tagged_speaker():
+    text = ("“We will never surrender to these people!” the senator said. "
+            "“We will win this state and every state after it.”")
+    assert _source_of(text, "every state after it") == "the senator"

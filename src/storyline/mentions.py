@@ -11,6 +11,7 @@ from .clauses import Clause, Frame, split
 from .cues import (
     ANONYMITY_WORDS,
     DEMONYMS,
+    FIRST_PERSON,
     GROUP_PRONOUNS,
     HEDGE_MODALS,
     HEDGE_WORDS,
@@ -18,6 +19,7 @@ from .cues import (
     MASTHEAD_WORDS,
     NEGATORS,
     PERSON_PRONOUNS,
+    QUOTE_VERBS,
     REPORT_SOURCE_WORDS,
     SYNONYMS,
     UNNAMED_SOURCE_WORDS,
@@ -25,6 +27,7 @@ from .cues import (
 from .entities import Resolver, clean, descriptor_referents, name_spans
 from .model import Mention
 from .quantities import find_quantities
+from .quotes import enclosing, quotations
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
@@ -77,6 +80,10 @@ def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int,
     ("he added", "they said") most often continues."""
     span = doc[frame.source_start : frame.source_end]
     root = span.root
+    if len(span) == 1 and (antecedent := _antecedent(root)) is not None:
+        # "the senator, who said ...": the source is the senator.
+        noun = replace(frame, source_start=antecedent[0], source_end=antecedent[1])
+        return name_source(doc, noun, resolver, sent_index, previous)
     if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if previous is not None and (root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")):
             return previous
@@ -108,6 +115,24 @@ def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int,
     if root.lower_ in UNNAMED_SOURCE_WORDS:
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _antecedent(pronoun: Token) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun subject stands for, without the
+    relative clause: "the senator, who said ..." -> "the senator"."""
+    if pronoun.lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.head
+    end = clause.left_edge.i
+    while end > noun.i + 1 and noun.doc[end - 1].is_punct:
+        end -= 1
+    return noun.left_edge.i, max(end, noun.i + 1)
 
 
 def _described(root: Token) -> str:
@@ -190,21 +215,80 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             names[t.i] = canonical
     chunks = list(doc.noun_chunks)
     mentions: list[Mention] = []
-    last_source: Mention | None = None  # the attributed mention of the previous sentence
-    for index, sent in enumerate(sentences(doc)):
+    previous: tuple[str, str] | None = None  # the source of the previous sentence
+    quoted = quotations(doc.text)
+    sents = sentences(doc)
+    for index, sent in enumerate(sents):
         if not is_claim_sentence(sent):
-            last_source = None
+            # "He added:" introduces the quotation that follows, "Smith
+            # said." tags the one before; other sentences that state nothing
+            # break the chain.
+            previous = _introduced_speaker(doc, sent, index, resolver, previous)
             continue
         sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
-        previous = (last_source.source, last_source.source_kind or "other") if last_source and last_source.source else None
         found = [m for clause in split(sent)
                  if (m := _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks, previous)) is not None]
-        if last_source is not None and sent.text.lstrip()[:1] in _OPENING_QUOTES and all(m.source is None for m in found):
-            # A quotation that runs on from the sentence before keeps its speaker.
-            found = [replace(m, source=last_source.source, source_kind=last_source.source_kind) for m in found]
+        quote = enclosing(quoted, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
+        if quote is not None and all(m.source is None for m in found):
+            # A sentence inside a quotation is its speaker's: the one named
+            # where the quotation closes ("..., she said") or, failing that,
+            # the one quoted just before.
+            speaker = _closing_speaker(doc, sents, index, quote, resolver, previous)
+            if speaker is not None:
+                name, kind, start, end = speaker
+                found = [replace(m, source=name, source_kind=kind, source_start=start,
+                                 source_end=end) for m in found]
+            elif previous is not None:
+                found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
         mentions.extend(found)
-        last_source = next((m for m in found if m.source is not None), None)
+        previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
     return tuple(mentions)
+
+
+def _introduced_speaker(doc: Doc, sent: Span, index: int, resolver: Resolver,
+                        previous: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The speaker of a sentence that only names who spoke ("Smith said:",
+    "He added.", "said Smith, to applause."), who the quotation around it
+    belongs to; None for any other sentence."""
+    frame = _tag_frame(sent)
+    return None if frame is None else name_source(doc, frame, resolver, index, previous)
+
+
+def _closing_speaker(doc: Doc, sents: list[Span], index: int, quote: tuple[int, int],
+                     resolver: Resolver, previous: tuple[str, str] | None
+                     ) -> tuple[str, str, int, int] | None:
+    """The speaker named where a quotation closes ("“... it hurts,” she
+    said.") or in the tag that follows it ("“... hurts!” Smith said."):
+    source, kind and its offsets."""
+    for later_index in range(index + 1, len(sents)):
+        later = sents[later_index]
+        if later.end_char < quote[1]:
+            continue  # the quotation is still open
+        if later.start_char >= quote[1]:
+            if doc.text[quote[1] : later.start_char].strip():
+                return None
+            frame = _tag_frame(later)
+        else:
+            frames = (c.frame for c in split(later) if c.frame is not None and not c.frame.negated)
+            frame = next((f for f in frames if doc[f.source_start].idx >= quote[1]), None)
+        if frame is None:
+            return None
+        source, kind = name_source(doc, frame, resolver, later_index, previous)
+        src = doc[frame.source_start : frame.source_end]
+        return source, kind, src.start_char, src.end_char
+    return None
+
+
+def _tag_frame(sent: Span) -> Frame | None:
+    """"Smith said.", "said Smith, to applause.": a sentence that only names
+    who spoke (a reporting verb heading it, with a subject and no content)."""
+    v = sent.root
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if v.lemma_ not in QUOTE_VERBS or subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
+        return None
+    return Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False)
 
 
 def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, names: dict[int, str],
@@ -228,11 +312,17 @@ def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, name
         if clause.frame.negated:
             grade, cue = "negated", doc[clause.frame.cue].text
         else:
-            source, kind = name_source(doc, clause.frame, resolver, index, previous)
             src = doc[clause.frame.source_start : clause.frame.source_end]
-            source_span = (src.start_char, src.end_char)
+            if len(src) == 1 and src[0].lower_ in FIRST_PERSON and previous is not None:
+                # "I think ..." in a quotation that runs on: the speaker quoted before.
+                source, kind = previous
+            else:
+                source, kind = name_source(doc, clause.frame, resolver, index, previous)
+                source_span = (src.start_char, src.end_char)
             if clause.frame.denial:
                 grade, cue = "negated", doc[clause.frame.cue].text
+            elif clause.frame.hedged and grade == "certain":
+                grade, cue = "hedged", doc[clause.frame.cue].text
     frame_tokens = frozenset(clause.tokens) - frozenset(clause.content)
     if clause.frame is not None and clause.frame.negated:
         # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.
