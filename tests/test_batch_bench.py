@@ -29,6 +29,8 @@ def test_the_benchmark_prints_its_figures_on_a_tiny_corpus(tmp_path):
             "3",
             "--scale",
             "2",
+            "--repeat",
+            "1",
         ],
         capture_output=True,
         text=True,

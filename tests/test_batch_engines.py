@@ -99,13 +99,13 @@ def dask_cluster(tmp_path):
                 time.sleep(0.5)
         yield address
     finally:
-        for p in reversed(procs):
+        for p in reversed(procs):  # the workers first, while their scheduler still answers
             p.terminate()
-        for p in procs:
             try:
-                p.wait(timeout=20)
+                p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 p.kill()
+                p.wait()
 
 
 def test_a_dask_cluster_writes_what_one_process_writes(reference, dask_cluster, tmp_path):

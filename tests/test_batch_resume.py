@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 
 import pytest
@@ -16,7 +17,7 @@ class Interrupt(Progress):
     """Stops the run like Ctrl-C once ``after`` articles are read."""
 
     def __init__(self, after: int) -> None:
-        super().__init__(open("/dev/null", "w"))
+        super().__init__(io.StringIO())
         self.after = after
 
     def update(self, done: int = 0, resumed: int = 0, failed: int = 0) -> None:

@@ -18,9 +18,10 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from .work import Result
+if TYPE_CHECKING:
+    from .work import Result
 
 __all__ = ["FailureLog", "Ledger", "PartWriter", "ReadingStore"]
 

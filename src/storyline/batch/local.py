@@ -36,7 +36,7 @@ class _Workers:
         # forkserver, not fork: the driver may hold threads and open files; the
         # server imports the reading code once and every worker forks from it.
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["storyline.batch.work"])
+        self.context.set_forkserver_preload(["storyline.pipeline", "storyline.batch.work"])
         self.jobs = jobs
         self.pool = self._start()
 

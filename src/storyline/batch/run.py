@@ -10,9 +10,11 @@ then   ledger --assign_stories--> stories --write_stories--> stories/*.json,
 from __future__ import annotations
 
 import fcntl
+import importlib
 import itertools
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -23,7 +25,6 @@ from ..errors import ConfigError
 from ..read import ReadOptions
 from ..read_stream import count_inputs, iter_inputs
 from ..version import __version__
-from .group import assign_stories, write_stories
 from .ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
 from .progress import Progress
 from .work import Result, Task, article_key
@@ -32,9 +33,10 @@ __all__ = ["BatchOptions", "BatchResult", "run"]
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = ("local", "dask")
-# Articles per task. Half nlp.BATCH_SIZE: as fast per article on the speed
-# benchmark, and with two workers the last task leaves one idle half as long.
-CHUNK_ARTICLES = 8
+# Articles per task. A quarter of nlp.BATCH_SIZE: as fast per article on the
+# speed benchmark's corpus (4, 8 and 16 within its noise), and the last task
+# of a run, which leaves the other workers idle, is short.
+CHUNK_ARTICLES = 4
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ def _run(
     failures = FailureLog(out / "failures.jsonl")
     parts = PartWriter(out / "readings")
     counts = _Counts()
+    if options.engine == "dask" or options.jobs > 1:
+        _import_soon(f"{__package__}.group")
     try:
         tasks = _tasks(options, ledger, run_id, failures, counts, progress)
         for results in _engine(options, _chunks(tasks, options.chunk)):
@@ -146,6 +150,8 @@ def _run(
         failures.close()
         ledger.commit()
     articles = counts.read + counts.resumed
+    from .group import assign_stories, write_stories
+
     assign_stories(ledger, run_id)
     if progress:
         progress.start_phase("writing stories", articles)
@@ -196,6 +202,13 @@ def _tasks(
                 progress.update(resumed=1)
             continue
         yield task
+
+
+def _import_soon(module: str) -> None:
+    """Imports ``module`` on a thread: while the workers start (import spaCy,
+    load the model) the driver has a core to spare for importing the stories
+    stage, which it would otherwise do after the last article (~1 s)."""
+    threading.Thread(target=importlib.import_module, args=(module,), daemon=True).start()
 
 
 def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:

@@ -12,12 +12,17 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Document, Figure, Mention, TimelineEvent
-from ..pipeline import ArticleReading, read_articles
 from ..render.json_out import record_from_dict, record_to_dict
 from ..stories import profile
+
+if TYPE_CHECKING:
+    from ..pipeline import ArticleReading
+# The reading pipeline (spaCy) is imported where it is used, not here: the
+# driver of a pool or a Dask cluster handles Tasks and Results without it,
+# and starts its workers while they import it.
 
 __all__ = ["Result", "Task", "article_key", "decode_reading", "encode_reading", "read_chunk"]
 
@@ -56,6 +61,8 @@ def encode_reading(reading: ArticleReading) -> str:
 
 
 def decode_reading(line: str | bytes) -> ArticleReading:
+    from ..pipeline import ArticleReading
+
     data: dict[str, Any] = json.loads(line)
     return ArticleReading(
         document=record_from_dict(Document, data["document"]),
@@ -71,6 +78,7 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
     others their readings. Parsed together (spaCy batches them) and, where
     one fails, again one by one to tell which."""
     from ..nlp import load
+    from ..pipeline import read_articles
 
     nlp = load()
     # Strings spaCy meets in these articles are freed after them: without
@@ -86,6 +94,8 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
 
 
 def _read_one(article: Article) -> ArticleReading | BaseException:
+    from ..pipeline import read_articles
+
     try:
         return read_articles([article])[0]
     except Exception as e:  # noqa: BLE001 - listed in the failures file
