@@ -3,6 +3,7 @@ and when, each dated event tied to its words."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -23,16 +24,25 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display: dict[str, str]) -> str | None:
+@dataclass(frozen=True)
+class _Names:
+    """An article's names and noun chunks, found once (each is a pass over the doc)."""
+
+    spans: list[Span]
+    chunk_of: dict[int, Span]  # noun chunk by its root token
+
+
+def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display: dict[str, str],
+            found: _Names) -> str | None:
     """Who or what a figure belongs to: the subject of the verb that governs it."""
-    names = name_spans(doc)
+    names = found.spans
     for anc in [token, *token.ancestors]:
         subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
             subj = anc.head  # "the brand sold 5,500 cars" parsed as a noun with a clause
         if subj is None or subj.i == token.i:
             continue
-        chunk = next((c for c in doc.noun_chunks if c.root.i == subj.i), None)
+        chunk = found.chunk_of.get(subj.i)
         if chunk is None and subj.dep_ == "ROOT":  # the parser's noun chunks skip a noun root
             mods = [c.i for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             chunk = doc[min(mods, default=subj.i) : subj.i + 1]
@@ -53,11 +63,11 @@ def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display
     return None
 
 
-def _purpose_names(doc: Doc, sent: Span, holder: str | None) -> list[str]:
+def _purpose_names(sent: Span, holder: str | None, found: _Names) -> list[str]:
     """Other named things the sentence ties the figure to ("to transform its
     X plant"), so a reader sees what the money is for."""
     out = []
-    for n in name_spans(doc):
+    for n in found.spans:
         if sent.start <= n.start < sent.end and n.root.dep_ in ("compound", "dobj", "pobj") and n.root.head.dep_ in (
             "dobj", "pobj"
         ):
@@ -95,6 +105,7 @@ def article_figures(doc_id: str, doc: Doc, sentences: Sequence[tuple[int, Span]]
     figures: list[Figure] = []
     events: list[TimelineEvent] = []
     text = doc.text
+    found = _Names(name_spans(doc), {c.root.i: c for c in doc.noun_chunks})
     for index, sent in sentences:
         start, end = sent.start_char, sent.end_char
         dates = find_dates(text, reference, start, end)
@@ -107,8 +118,8 @@ def article_figures(doc_id: str, doc: Doc, sentences: Sequence[tuple[int, Span]]
                 continue
             before = text[max(start, q.start - 40) : q.start]
             paren = _PAREN_NAME.search(before)
-            holder = paren.group(1) if paren else _holder(doc, token, index, resolver, display)
-            extra = [] if paren else _purpose_names(doc, sent, holder)
+            holder = paren.group(1) if paren else _holder(doc, token, index, resolver, display, found)
+            extra = [] if paren else _purpose_names(sent, holder, found)
             entity = holder or (extra.pop(0) if extra else "")
             if extra:
                 entity = f"{entity} ({', '.join(dict.fromkeys(extra))})" if entity else ", ".join(extra)

@@ -216,7 +216,8 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     chunks = list(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
-    quoted = quotations(doc.text)
+    text = doc.text  # built anew by every call: read it once per article
+    quoted = quotations(text)
     sents = sentences(doc)
     for index, sent in enumerate(sents):
         if not is_claim_sentence(sent):
@@ -227,13 +228,13 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             continue
         sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
         found = [m for clause in split(sent)
-                 if (m := _mention(doc_id, doc, sent, index, clause, names, resolver, sent_chunks, previous)) is not None]
+                 if (m := _mention(doc_id, doc, text, sent, index, clause, names, resolver, sent_chunks, previous)) is not None]
         quote = enclosing(quoted, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
         if quote is not None and all(m.source is None for m in found):
             # A sentence inside a quotation is its speaker's: the one named
             # where the quotation closes ("..., she said") or, failing that,
             # the one quoted just before.
-            speaker = _closing_speaker(doc, sents, index, quote, resolver, previous)
+            speaker = _closing_speaker(doc, text, sents, index, quote, resolver, previous)
             if speaker is not None:
                 name, kind, start, end = speaker
                 found = [replace(m, source=name, source_kind=kind, source_start=start,
@@ -254,7 +255,7 @@ def _introduced_speaker(doc: Doc, sent: Span, index: int, resolver: Resolver,
     return None if frame is None else name_source(doc, frame, resolver, index, previous)
 
 
-def _closing_speaker(doc: Doc, sents: list[Span], index: int, quote: tuple[int, int],
+def _closing_speaker(doc: Doc, text: str, sents: list[Span], index: int, quote: tuple[int, int],
                      resolver: Resolver, previous: tuple[str, str] | None
                      ) -> tuple[str, str, int, int] | None:
     """The speaker named where a quotation closes ("“... it hurts,” she
@@ -265,7 +266,7 @@ def _closing_speaker(doc: Doc, sents: list[Span], index: int, quote: tuple[int, 
         if later.end_char < quote[1]:
             continue  # the quotation is still open
         if later.start_char >= quote[1]:
-            if doc.text[quote[1] : later.start_char].strip():
+            if text[quote[1] : later.start_char].strip():
                 return None
             frame = _tag_frame(later)
         else:
@@ -291,7 +292,7 @@ def _tag_frame(sent: Span) -> Frame | None:
     return Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False)
 
 
-def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, names: dict[int, str],
+def _mention(doc_id: str, doc: Doc, text: str, sent: Span, index: int, clause: Clause, names: dict[int, str],
              resolver: Resolver, chunks: list[Span], previous: tuple[str, str] | None) -> Mention | None:
     content = [doc[i] for i in clause.content if not doc[i].is_space]
     if sum(t.is_alpha for t in content) < 3:
@@ -328,12 +329,12 @@ def _mention(doc_id: str, doc: Doc, sent: Span, index: int, clause: Clause, name
         # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.
         content = content + [doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)]
     terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
-    for q in find_quantities(doc.text, span[0], span[1]):
+    for q in find_quantities(text, span[0], span[1]):
         if q.value >= FIGURE_TERM_MIN and not (q.unit or "").startswith(("day", "week", "month", "year")):
             # The same figure in two outlets is strong evidence of one claim.
             terms.setdefault(f"={q.value:g}", 1.0)
     return Mention(
-        doc=doc_id, start=span[0], end=span[1], text=doc.text[span[0] : span[1]],
+        doc=doc_id, start=span[0], end=span[1], text=text[span[0] : span[1]],
         certainty=grade, source=source, source_kind=kind, cue=cue, sentence=index,
         source_start=source_span[0], source_end=source_span[1],
         terms=tuple(terms), weights=tuple(terms.values()), entities=entities, years=years,
