@@ -33,7 +33,6 @@ from .cues import (
     HEDGE_VERBS,
     HEDGE_WORDS,
     NEGATION_PHRASES,
-    NEGATORS,
 )
 from .model import Certainty
 
