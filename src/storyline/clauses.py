@@ -71,9 +71,9 @@ def split(sent: Span) -> list[Clause]:
     """The clauses of one sentence, in text order."""
     heads = sorted((t for t in sent if _is_clause_head(t)), key=lambda t: len(list(t.ancestors)))
     owner: dict[int, int] = {}
-    for h in heads:
-        for t in h.subtree:
-            owner[t.i] = h.i
+    for head in heads:
+        for t in head.subtree:
+            owner[t.i] = head.i
     frames = find_frames(sent)
     frame_tokens: dict[int, set[int]] = {}
     for key, (frame, tokens, extra) in frames.items():
@@ -87,11 +87,11 @@ def split(sent: Span) -> list[Clause]:
             owner[i] = host
         frame_tokens.setdefault(host, set()).update(tokens)
     by_head: dict[int, list[int]] = {}
-    for i, h in owner.items():
-        by_head.setdefault(h, []).append(i)
+    for i, head_i in owner.items():
+        by_head.setdefault(head_i, []).append(i)
     # Fold fragments into the clause that holds their head.
     clauses: list[Clause] = []
-    for h, toks in by_head.items():
+    for h, toks in list(by_head.items()):
         toks.sort()
         content = [i for i in toks if i not in frame_tokens.get(h, set())]
         words = [i for i in content if sent.doc[i].is_alpha]
@@ -100,20 +100,20 @@ def split(sent: Span) -> list[Clause]:
             if parent is not None and parent != h and parent in by_head:
                 by_head[parent].extend(toks)
                 continue
-        frame = frames.get(h, (None,))[0]
-        clauses.append(Clause(h, tuple(toks), tuple(content), frame))
+        entry = frames.get(h)
+        clauses.append(Clause(h, tuple(toks), tuple(content), entry[0] if entry else None))
     clauses = [part for c in clauses for part in _split_at_dashes(sent, c)]
     # Clauses inherit the frame of the clause they are nested in.
     framed = {c.head: c.frame for c in clauses if c.frame is not None}
     result = []
     for c in clauses:
-        frame = c.frame
-        if frame is None:
+        inherited: Frame | None = c.frame
+        if inherited is None:
             for anc in sent.doc[c.head].ancestors:
                 if anc.i in framed:
-                    frame = framed[anc.i]
+                    inherited = framed[anc.i]
                     break
-        result.append(Clause(c.head, tuple(sorted(set(c.tokens))), c.content, frame))
+        result.append(Clause(c.head, tuple(sorted(set(c.tokens))), c.content, inherited))
     return sorted(result, key=lambda c: c.tokens[0])
 
 
@@ -134,7 +134,7 @@ def _split_at_dashes(sent: Span, clause: Clause) -> list[Clause]:
     if len(parts) < 2:
         return [clause]
     content = set(clause.content)
-    out = []
+    out: list[Clause] = []
     for p in parts:
         words = [i for i in p if doc[i].is_alpha and i in content]
         if len(words) < MIN_CLAUSE_WORDS and out:

@@ -46,7 +46,7 @@ def _holder(doc: Doc, token: Token, sent_index: int, resolver: Resolver, display
         if chunk is None and subj.dep_ == "ROOT":  # the parser's noun chunks skip a noun root
             mods = [c.i for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             chunk = doc[min(mods, default=subj.i) : subj.i + 1]
-        sub = chunk if subj.dep_ == "ROOT" else doc[subj.left_edge.i : subj.right_edge.i + 1]
+        sub = chunk if subj.dep_ == "ROOT" and chunk is not None else doc[subj.left_edge.i : subj.right_edge.i + 1]
         inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
         if inside:
             if len(sub) <= 6:

@@ -103,9 +103,9 @@ def name_source(doc: Doc, frame: Frame, resolver: Resolver, sent_index: int,
         return _short(span), "unnamed"
     if root.lower_ in REPORT_SOURCE_WORDS:
         return _short(span), "reports"
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
-    if person is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
-        return person.text, "person"
+    named = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
+        return named.text, "person"
     described = _described(root)
     chunk = next((c for c in span.noun_chunks if c.root.i == root.i), None)
     if chunk is not None:  # "the company said": the company named before

@@ -41,13 +41,13 @@ MAX_CANDIDATES = 50
 def profile(mentions: Sequence[Mention]) -> dict[str, float]:
     """The features of an article (or a story): its names and subject words,
     by how often its claims use them."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     for m in mentions:
         for e in m.entities:
-            counts["@" + e] += ENTITY_WEIGHT
+            counts["@" + e] = counts.get("@" + e, 0.0) + ENTITY_WEIGHT
         for t, w in zip(m.terms, m.weights or [1.0] * len(m.terms)):
-            counts[t] += TERM_WEIGHT * w
-    top = dict(counts.most_common(PROFILE_SIZE))
+            counts[t] = counts.get(t, 0.0) + TERM_WEIGHT * w
+    top = dict(sorted(counts.items(), key=lambda kv: -kv[1])[:PROFILE_SIZE])
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
     return {k: v / norm for k, v in top.items()}
 
