@@ -229,7 +229,9 @@ def _read_file(shown: str, path: Path, file_id: str, options: ReadOptions) -> li
 
 
 def _open(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # GzipFile reads bytes like IO[bytes]
+    return open(path, "rb")
 
 
 def open_jsonl(shown: str, path: Path) -> IO[bytes]:

@@ -52,7 +52,7 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlArticle | 
         favor_precision=True,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None:
+    if doc is None or isinstance(doc, dict):  # a dict only when as_dict is asked for
         return None
     text = (doc.text or "").strip()
     if not any(_is_sentence(line) for line in text.split("\n")):

@@ -28,7 +28,7 @@ CONNECT_TIMEOUT_S = 30
 def _plugin() -> Any:
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    class WarmModel(WorkerPlugin):  # type: ignore[misc]
+    class WarmModel(WorkerPlugin):
         """Loads the English model when a worker starts, before any task."""
 
         name = "storyline-warm-model"

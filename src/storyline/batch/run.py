@@ -160,7 +160,7 @@ def _run(
     )
     if progress:
         progress.close()
-    result = BatchResult(
+    summary = BatchResult(
         output=str(out),
         articles=articles,
         read=counts.read,
@@ -174,8 +174,8 @@ def _run(
         engine=options.engine,
         jobs=options.jobs,
     )
-    _write_json(out / "summary.json", asdict(result))
-    return result
+    _write_json(out / "summary.json", asdict(summary))
+    return summary
 
 
 def _tasks(
