@@ -113,6 +113,7 @@ class Resolver:
     orgs_by_sentence: tuple[tuple[str, ...], ...]  # canonical organisations named, per sentence
     people_by_sentence: tuple[tuple[str, ...], ...]
     display: dict[str, str] = field(default_factory=dict)  # canonical -> as first written
+    names: tuple[Span, ...] = ()  # the article's name spans (name_spans), found once
 
     def last_org(self, sentence: int, before_char_names: tuple[str, ...] = ()) -> str | None:
         if before_char_names:
@@ -159,7 +160,7 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         inside = [n for n in names if sent.start <= n.start < sent.end]
         orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
         people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
-    return Resolver(aliases, tuple(orgs), tuple(people), display)
+    return Resolver(aliases, tuple(orgs), tuple(people), display, tuple(names))
 
 
 def descriptor_referents(chunk: Span, sentence: int, resolver: Resolver, earlier_orgs: tuple[str, ...]) -> tuple[str, ...]:

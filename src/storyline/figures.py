@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .dates import find_dates
-from .entities import Resolver, descriptor_referents, name_spans
+from .entities import Resolver, descriptor_referents
 from .model import Figure, TimeExpr, TimelineEvent
 from .quantities import find_quantities
 
@@ -105,7 +105,7 @@ def article_figures(doc_id: str, doc: Doc, sentences: Sequence[tuple[int, Span]]
     figures: list[Figure] = []
     events: list[TimelineEvent] = []
     text = doc.text
-    found = _Names(name_spans(doc), {c.root.i: c for c in doc.noun_chunks})
+    found = _Names(list(resolver.names), {c.root.i: c for c in doc.noun_chunks})
     for index, sent in sentences:
         start, end = sent.start_char, sent.end_char
         dates = find_dates(text, reference, start, end)

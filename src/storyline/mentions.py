@@ -24,7 +24,7 @@ from .cues import (
     SYNONYMS,
     UNNAMED_SOURCE_WORDS,
 )
-from .entities import Resolver, clean, descriptor_referents, name_spans
+from .entities import Resolver, descriptor_referents
 from .model import Mention
 from .quantities import find_quantities
 from .quotes import enclosing, quotations
@@ -209,7 +209,7 @@ def _terms(doc: Doc, tokens: list[Token], names: dict[int, str], resolver: Resol
 def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, ...]:
     """Every claim-bearing clause of a parsed article."""
     names: dict[int, str] = {}
-    for span in name_spans(doc):
+    for span in resolver.names:
         canonical = resolver.aliases.canonical(span.text)
         for t in span:
             names[t.i] = canonical
@@ -339,7 +339,3 @@ def _mention(doc_id: str, doc: Doc, text: str, sent: Span, index: int, clause: C
         source_start=source_span[0], source_end=source_span[1],
         terms=tuple(terms), weights=tuple(terms.values()), entities=entities, years=years,
     )
-
-
-def entity_names(doc: Doc) -> set[str]:
-    return {clean(s.text) for s in name_spans(doc)}

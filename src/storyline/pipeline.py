@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .version import __version__
 from .boilerplate import find_skipped, mask
 from .claims import group
-from .entities import Aliases, build_resolver, name_spans, story_aliases
+from .entities import Aliases, build_resolver, story_aliases
 from .figures import article_figures
 from .infer import infer_date, infer_outlet
 from .mentions import is_claim_sentence, find_mentions, sentences
@@ -67,7 +67,7 @@ def read_article(article: Article, doc: Doc, aliases: Aliases | None = None,
     sents = sentences(doc)
     resolver = build_resolver(doc, sents, aliases)
     display: dict[str, str] = {}
-    for span in name_spans(doc):
+    for span in resolver.names:
         display.setdefault(aliases.canonical(span.text), span.text)
     mentions = find_mentions(article.id, doc, resolver)
     claim_sents = [(i, s) for i, s in enumerate(sents) if is_claim_sentence(s)]
