@@ -10,6 +10,7 @@ The corpus is real news text: the PolNeAR test articles in shared/bench when
 present, plus the example story, repeated until N articles (spaCy keeps no
 cache between texts, so a repeat costs what a new article costs).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from storyline.article.nlp import BATCH_SIZE, load  # noqa: E402
 from storyline.model import Article  # noqa: E402
-from storyline.nlp import BATCH_SIZE, load  # noqa: E402
 from storyline.pipeline import analyze_articles  # noqa: E402
 
 
@@ -41,7 +42,9 @@ def peak_mb() -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=300, help="articles in the corpus (default 300)")
+    ap.add_argument(
+        "--articles", type=int, default=300, help="articles in the corpus (default 300)"
+    )
     ap.add_argument("--story-size", type=int, default=5, help="articles per story (default 5)")
     args = ap.parse_args()
     articles = corpus(args.articles)

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.nlp import BATCH_SIZE, load  # noqa: E402
+from storyline.article.nlp import BATCH_SIZE, load  # noqa: E402
 
 # Days between rounds of repeats: more than stories.WINDOW_DAYS, so a story
 # never takes in the next round's copy of its articles.

@@ -20,6 +20,7 @@ choice does not depend on which annotator agrees with storyline.
 
 Run: python benchmarks/bench_attribution.py [limit]
 """
+
 from __future__ import annotations
 
 import os
@@ -86,8 +87,12 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
                 events.append(roles)
     out = []
     for roles in events:
-        content = tuple(s for role, ref in roles.items() if role.startswith("Content")
-                        for s in spans.get(ref, ()))
+        content = tuple(
+            s
+            for role, ref in roles.items()
+            if role.startswith("Content")
+            for s in spans.get(ref, ())
+        )
         if not content:
             continue
         source = spans.get(roles.get("Source", ""), ())
@@ -106,7 +111,7 @@ def articles(limit: int | None = None) -> list[tuple[Article, list[GoldAttributi
         text = path.read_text(encoding="utf-8")
         ann = anns[0]
         article = Article(id=path.name, text=text, path=str(path))
-        out.append((article, read_ann(ann, text), ann.stem[len(path.stem) + 1:]))
+        out.append((article, read_ann(ann, text), ann.stem[len(path.stem) + 1 :]))
         if limit is not None and len(out) >= limit:
             break
     return out
@@ -155,7 +160,7 @@ def run(limit: int | None = None) -> dict[str, float]:
     """Scores on the first ``limit`` test articles (all 84 by default)."""
     items = articles(limit)
     readings = read_articles([a for a, _, _ in items])
-    result = score([(r.mentions, gold) for r, (_, gold, _) in zip(readings, items)])
+    result = score([(r.mentions, gold) for r, (_, gold, _) in zip(readings, items, strict=False)])
     result["polnear_articles"] = float(len(items))
     return result
 

@@ -2,13 +2,14 @@
 
 Each target event (a token range of a sentence whose tokens are joined by
 spaces) is graded by storyline's own ``grade_span`` (the function behind
-``storyline.certainty.grade_certainty``) on the sentence's parse, each
+``storyline.article.certainty.grade_certainty``) on the sentence's parse, each
 distinct sentence parsed once. The grade is put on the datasets' -3..+3 scale
 by ``GRADE_VALUE`` for MAE and Pearson r, and gold labels are put in three
 bins (>= 2 certain, <= -2 negated, else hedged) for accuracy.
 
 Run: python benchmarks/bench_factuality.py [limit] [split]
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.certainty import grade_span  # noqa: E402
-from storyline.nlp import load  # noqa: E402
+from storyline.article.certainty import grade_span  # noqa: E402
+from storyline.article.nlp import load  # noqa: E402
 
 DATASETS = ("UW", "MEANTIME")
 # Where each grade sits on the -3..+3 scale. Set on the train and dev splits
@@ -78,7 +79,7 @@ def bin_of(label: float) -> str:
 def predict(rows: Sequence[dict]) -> list[tuple[str, float, str, dict]]:
     """(grade, gold label, sentence, target) for every target of ``rows``."""
     texts = list(dict.fromkeys(r["text"] for r in rows))
-    docs = dict(zip(texts, load().pipe(texts, batch_size=BATCH_SIZE)))
+    docs = dict(zip(texts, load().pipe(texts, batch_size=BATCH_SIZE), strict=False))
     out = []
     for row in rows:
         doc = docs[row["text"]]
@@ -94,7 +95,7 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     if n < 2:
         return 0.0
     mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False))
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
     if sxx <= 0 or syy <= 0:
@@ -108,7 +109,7 @@ def score(graded: Sequence[tuple[str, float, str, dict]], prefix: str) -> dict[s
     n = max(len(graded), 1)
     return {
         f"{prefix}_certainty_accuracy": sum(g == bin_of(label) for g, label, *_ in graded) / n,
-        f"{prefix}_mae": sum(abs(v - y) for v, y in zip(values, gold)) / n,
+        f"{prefix}_mae": sum(abs(v - y) for v, y in zip(values, gold, strict=False)) / n,
         f"{prefix}_pearson_r": pearson(values, gold),
         f"{prefix}_events": float(len(graded)),
     }

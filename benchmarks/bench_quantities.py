@@ -1,4 +1,4 @@
-"""NewsQuant benchmark for storyline.quantities (Almasian et al., EMNLP 2023).
+"""NewsQuant benchmark for storyline.measure.quantities (Almasian et al., EMNLP 2023).
 
 590 news sentences with 904 gold quantities (value, unit, change).  The matching
 follows the CQE evaluation script (repo satya77/CQE_Evaluation, function
@@ -25,6 +25,7 @@ reports the two figures of a change separately, and those count as misses.
 
 Run: python benchmarks/bench_quantities.py [limit]
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from storyline.measure.quantities import change, find_quantities, hedge, is_range  # noqa: E402
 from storyline.model import Quantity  # noqa: E402
-from storyline.quantities import change, find_quantities, hedge, is_range  # noqa: E402
 
 Value = float | tuple[float, float]
 
@@ -56,33 +57,80 @@ _KINDS = {"value": "value", "value_unit": "value+unit", "value_change": "value+c
 
 # storyline unit -> NewsQuant normalised unit, where singularising is not enough.
 UNIT_MAP = {
-    "USD": "dollar", "GBP": "pound sterling", "EUR": "euro", "JPY": "japanese yen",
-    "CNY": "chinese yuan", "INR": "indian rupee", "AUD": "australian dollar",
-    "NZD": "new zealand dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
-    "SGD": "singaporean dollar", "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone",
-    "ZAR": "south african rand", "HRK": "croatian kuna", "CHF": "swiss franc", "cents": "cent",
-    "pence": "point", "sen": "sen", "percent": "percentage", "times": "count",
-    "years old": "year of age", "months old": "month of age", "weeks old": "week of age",
-    "days old": "day of age", "feet": "foot", "inches": "inch", "square feet": "square foot",
-    "cubic feet": "cubic foot", "degrees Celsius": "celsius", "degrees Fahrenheit": "fahrenheit",
-    "tonnes": "metric ton", "gigatonnes": "gigaton", "pounds": "pound-mass",
-    "pound-feet": "foot pound-force", "milliamp hours": "milliampere-hour",
-    "parts per billion": "parts-per-billion", "parts per million": "part per million",
-    "miles per hour": "mile per hour", "kilometres per hour": "kilometre per hour",
-    "metres per second": "metre per second", "miles per gallon": "mile per gallon",
-    "barrels per day": "barrel per day", "megabits per second": "megabit per second",
-    "gigabits per second": "gigabit per second", "centuries": "century",
-    "basis points": "basis point", "percentage points": "percentage point",
-    "newton metres": "newton metre", "kilowatt hours": "kilowatt hour",
-    "points per game": "point per game", "rebounds per game": "rebound per game",
+    "USD": "dollar",
+    "GBP": "pound sterling",
+    "EUR": "euro",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "INR": "indian rupee",
+    "AUD": "australian dollar",
+    "NZD": "new zealand dollar",
+    "CAD": "canadian dollar",
+    "HKD": "hong kong dollar",
+    "SGD": "singaporean dollar",
+    "ILS": "shekel",
+    "MYR": "malaysian ringgit",
+    "DKK": "danish krone",
+    "ZAR": "south african rand",
+    "HRK": "croatian kuna",
+    "CHF": "swiss franc",
+    "cents": "cent",
+    "pence": "point",
+    "sen": "sen",
+    "percent": "percentage",
+    "times": "count",
+    "years old": "year of age",
+    "months old": "month of age",
+    "weeks old": "week of age",
+    "days old": "day of age",
+    "feet": "foot",
+    "inches": "inch",
+    "square feet": "square foot",
+    "cubic feet": "cubic foot",
+    "degrees Celsius": "celsius",
+    "degrees Fahrenheit": "fahrenheit",
+    "tonnes": "metric ton",
+    "gigatonnes": "gigaton",
+    "pounds": "pound-mass",
+    "pound-feet": "foot pound-force",
+    "milliamp hours": "milliampere-hour",
+    "parts per billion": "parts-per-billion",
+    "parts per million": "part per million",
+    "miles per hour": "mile per hour",
+    "kilometres per hour": "kilometre per hour",
+    "metres per second": "metre per second",
+    "miles per gallon": "mile per gallon",
+    "barrels per day": "barrel per day",
+    "megabits per second": "megabit per second",
+    "gigabits per second": "gigabit per second",
+    "centuries": "century",
+    "basis points": "basis point",
+    "percentage points": "percentage point",
+    "newton metres": "newton metre",
+    "kilowatt hours": "kilowatt hour",
+    "points per game": "point per game",
+    "rebounds per game": "rebound per game",
     "assists per game": "assist per game",
 }
 _STOPWORDS = {"and", "of", "the", "a", "an", "&"}
 # NewsQuant's change labels for storyline's hedges (NewsQuant calls nearly/almost "~").
-_CHANGE_LABEL = {"about": "~", "around": "~", "approximately": "~", "roughly": "~", "some": "~",
-                 "nearly": "~", "almost": "~", "an estimated": "~", "estimated": "~",
-                 "close to": "~", "or so": "~", "~": "~", "average": "~", "an average of": "~",
-                 "on average": "~"}
+_CHANGE_LABEL = {
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "some": "~",
+    "nearly": "~",
+    "almost": "~",
+    "an estimated": "~",
+    "estimated": "~",
+    "close to": "~",
+    "or so": "~",
+    "~": "~",
+    "average": "~",
+    "an average of": "~",
+    "on average": "~",
+}
 
 
 def bench_dir() -> Path:
@@ -181,9 +229,17 @@ def run(limit: int | None = None) -> dict[str, float]:
     seconds = time.perf_counter() - started
     n_gold = n_pred = tp_value = tp_unit = tp_change = 0
     for item, quantities in zip(data, predicted, strict=True):
-        gold = sorted(({"value": gold_value(g["value"]), "unit": g["normalized_unit"].lower(),
-                        "change": g["change"]} for g in item["quantities"]),
-                      key=lambda g: g["unit"])
+        gold = sorted(
+            (
+                {
+                    "value": gold_value(g["value"]),
+                    "unit": g["normalized_unit"].lower(),
+                    "change": g["change"],
+                }
+                for g in item["quantities"]
+            ),
+            key=lambda g: g["unit"],
+        )
         preds = sorted((prediction(q) for q in quantities), key=lambda p: p["unit"])
         n_gold, n_pred = n_gold + len(gold), n_pred + len(preds)
         budget = len(gold)
@@ -201,11 +257,17 @@ def run(limit: int | None = None) -> dict[str, float]:
     out: dict[str, float] = {}
     for name, tp in (("value", tp_value), ("value_unit", tp_unit), ("value_change", tp_change)):
         precision, recall, f1 = _score(tp, n_gold, n_pred)
-        out |= {f"newsquant_{name}_precision": precision, f"newsquant_{name}_recall": recall,
-                f"newsquant_{name}_f1": f1}
-    out |= {"newsquant_sentences": float(len(data)), "newsquant_gold": float(n_gold),
-            "newsquant_predicted": float(n_pred),
-            "newsquant_sentences_per_second": round(len(data) / seconds, 1) if seconds else 0.0}
+        out |= {
+            f"newsquant_{name}_precision": precision,
+            f"newsquant_{name}_recall": recall,
+            f"newsquant_{name}_f1": f1,
+        }
+    out |= {
+        "newsquant_sentences": float(len(data)),
+        "newsquant_gold": float(n_gold),
+        "newsquant_predicted": float(n_pred),
+        "newsquant_sentences_per_second": round(len(data) / seconds, 1) if seconds else 0.0,
+    }
     return out
 
 
@@ -220,7 +282,8 @@ def main() -> None:
                     note = "  # published: " + ", ".join(
                         f"{model.split('-')[0]} {scores[i]}"
                         for (model, t), scores in published.items()
-                        if t == label and model in ("CQE-Numparser", "quantulum3"))
+                        if t == label and model in ("CQE-Numparser", "quantulum3")
+                    )
         print(f"{name}: {value}{note}")
 
 

@@ -16,6 +16,7 @@ Gold sets scored:
 
 Run: python benchmarks/bench_time.py [limit] [--misses]
 """
+
 from __future__ import annotations
 
 import html
@@ -27,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.dates import find_dates, find_time_expressions  # noqa: E402
+from storyline.measure.dates import find_dates, find_time_expressions  # noqa: E402
 from storyline.model import TimeExpr  # noqa: E402
 
 # Published value F1 on the same files, all TIMEX3 types (README of shared/bench).
@@ -46,11 +47,11 @@ def read_tml(path: Path) -> tuple[str, str | None, list[tuple[int, int, str, str
     raw = path.read_text(encoding="utf-8")
     dct = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", raw)
     reference = dict(_ATTR.findall(dct.group(1))).get("value") if dct else None
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     text: list[str] = []
     size, pos, gold, open_timex = 0, 0, [], None
     for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos:m.start()])
+        chunk = html.unescape(body[pos : m.start()])
         text.append(chunk)
         size += len(chunk)
         pos = m.end()
@@ -77,22 +78,30 @@ def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _match(preds: list[tuple[int, int, str | None]], gold: list[tuple[int, int, str, str]],
-           by_value: bool) -> tuple[int, int, int, int]:
+def _match(
+    preds: list[tuple[int, int, str | None]], gold: list[tuple[int, int, str, str]], by_value: bool
+) -> tuple[int, int, int, int]:
     """[predictions, predictions that hit, gold, gold hit]; each gold is hit once."""
     used: set[int] = set()
     hits = 0
     for p in preds:
-        i = next((i for i, g in enumerate(gold) if i not in used and _overlap(p[:2], g[:2])
-                  and (not by_value or p[2] == g[3])), None)
+        i = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used and _overlap(p[:2], g[:2]) and (not by_value or p[2] == g[3])
+            ),
+            None,
+        )
         if i is not None:
             used.add(i)
             hits += 1
     return len(preds), hits, len(gold), len(used)
 
 
-def _print_misses(name: str, text: str, found: tuple[TimeExpr, ...],
-                  gold: list[tuple[int, int, str, str]]) -> None:
+def _print_misses(
+    name: str, text: str, found: tuple[TimeExpr, ...], gold: list[tuple[int, int, str, str]]
+) -> None:
     """Gold with no prediction of its value, and predictions that overlap no gold."""
     for s, e, kind, value in gold:
         near = [(t.text, t.value) for t in found if _overlap((t.start, t.end), (s, e))]
@@ -119,20 +128,36 @@ def run(limit: int | None = None, misses: bool = False) -> dict[str, float]:
             _print_misses(path.name, text, found, gold)
         dates = [g for g in gold if g[2] in ("DATE", "TIME")]
         others = [g[:2] for g in gold if g[2] not in ("DATE", "TIME")]
-        for key, exprs, gset, ignore in (("all", found, gold, []), ("date", found, dates, others),
-                                         ("timeline", timeline, dates, others)):
-            preds = [(t.start, t.end, t.value) for t in exprs
-                     if not any(_overlap((t.start, t.end), o) for o in ignore)]
-            for kind, row in (("_v", _match([p for p in preds if p[2]], gset, True)),
-                              ("_x", _match(preds, gset, False))):
+        for key, exprs, gset, ignore in (
+            ("all", found, gold, []),
+            ("date", found, dates, others),
+            ("timeline", timeline, dates, others),
+        ):
+            preds = [
+                (t.start, t.end, t.value)
+                for t in exprs
+                if not any(_overlap((t.start, t.end), o) for o in ignore)
+            ]
+            for kind, row in (
+                ("_v", _match([p for p in preds if p[2]], gset, True)),
+                ("_x", _match(preds, gset, False)),
+            ):
                 totals[key + kind] = [a + b for a, b in zip(totals[key + kind], row, strict=True)]
     out: dict[str, float] = {"tempeval_files": float(len(files))}
-    for key, prefix in (("all", "tempeval_"), ("date", "tempeval_date_"),
-                        ("timeline", "tempeval_timeline_")):
+    for key, prefix in (
+        ("all", "tempeval_"),
+        ("date", "tempeval_date_"),
+        ("timeline", "tempeval_timeline_"),
+    ):
         vp, vr, vf = _prf(*totals[key + "_v"])
-        out.update({prefix + "value_f1": vf, prefix + "value_precision": vp,
-                    prefix + "value_recall": vr,
-                    prefix + "extent_f1": _prf(*totals[key + "_x"])[2]})
+        out.update(
+            {
+                prefix + "value_f1": vf,
+                prefix + "value_precision": vp,
+                prefix + "value_recall": vr,
+                prefix + "extent_f1": _prf(*totals[key + "_x"])[2],
+            }
+        )
     out["tempeval_docs_per_second"] = len(files) / seconds if seconds else 0.0
     return out
 

@@ -9,6 +9,7 @@ TempEval-3 (dates), NewsQuant (figures), UW and MEANTIME factuality
 reported on a line of its own and skipped; the runner always exits 0.
 Published figures are from shared/bench/README.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,12 @@ def run_one(name: str, limit: int | None) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(BENCHMARKS), help="run one benchmark")
-    parser.add_argument("--limit", type=int, default=None,
-                        help="items per benchmark (documents, sentences or articles)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="items per benchmark (documents, sentences or articles)",
+    )
     args = parser.parse_args(argv)
     for name in [args.only] if args.only else list(BENCHMARKS):
         for line in run_one(name, args.limit):

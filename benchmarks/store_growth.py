@@ -34,8 +34,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.model import Article, Document, Mention  # noqa: E402
-from storyline.pipeline import ArticleReading  # noqa: E402
+from storyline.model import (  # noqa: E402
+    Article,
+    ArticleReading,  # noqa: E402
+    Document,
+    Mention,
+)
 from storyline.store import open_store  # noqa: E402
 
 SEED = 20260521

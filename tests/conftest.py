@@ -1,4 +1,5 @@
 """Shared fixtures: the seed story and its dossier, read once per session."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,6 +24,6 @@ def seed_dossier():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from storyline.nlp import load
+    from storyline.article.nlp import load
 
     return load()

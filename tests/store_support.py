@@ -32,7 +32,7 @@ UNRELATED_DIR = (
 
 @functools.cache
 def seed_articles() -> dict:
-    from storyline.read import read_inputs
+    from storyline.ingest.files import read_inputs
 
     return {a.id: a for o in read_inputs([SEED]) for a in o.articles}
 

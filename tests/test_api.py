@@ -1,4 +1,5 @@
 """The public API is what __all__ says, and no more."""
+
 from __future__ import annotations
 
 import storyline

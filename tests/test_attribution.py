@@ -1,9 +1,10 @@
 """Who a clause is attributed to, read from real news sentences."""
+
 from __future__ import annotations
 
-from storyline.entities import Aliases, build_resolver
-from storyline.mentions import find_mentions, sentences
-from storyline.nlp import parse
+from storyline.article.entities import Aliases, build_resolver
+from storyline.article.mentions import find_mentions, sentences
+from storyline.article.nlp import parse
 
 
 def _mentions(text: str):
@@ -24,14 +25,18 @@ def test_according_to_attributes_the_clause_to_the_outlet():
 
 
 def test_relative_clause_inherits_the_sentence_attribution():
-    text = ("According to the Financial Times, the two firms are in the early discussions, "
-            "which are being facilitated by the British government.")
+    text = (
+        "According to the Financial Times, the two firms are in the early discussions, "
+        "which are being facilitated by the British government."
+    )
     assert _source_of(text, "facilitated by the British government") == "Financial Times"
 
 
 def test_unnamed_sources_telling_a_paper_are_the_source():
-    text = ("There is no guarantee the talks will result in a deal, with unnamed sources previously "
-            "telling the business newspaper the high energy and labour costs are potential sticking points.")
+    text = (
+        "There is no guarantee the talks will result in a deal, with unnamed sources previously "
+        "telling the business newspaper the high energy and labour costs are potential sticking points."
+    )
     assert _source_of(text, "sticking points") == "unnamed sources"
 
 
@@ -41,8 +46,10 @@ def test_announcing_plans_is_a_fact_not_an_attribution():
 
 
 def test_a_pronoun_source_points_back_to_the_person_named_before():
-    text = ("According to David Bailey, a professor of economics, the deal is a pragmatic move. "
-            "He also points out that growing brand recognition makes local production a logical step.")
+    text = (
+        "According to David Bailey, a professor of economics, the deal is a pragmatic move. "
+        "He also points out that growing brand recognition makes local production a logical step."
+    )
     assert _source_of(text, "logical step") == "David Bailey"
 
 
@@ -62,8 +69,10 @@ def test_questions_are_not_claims():
 
 
 def test_a_quotation_running_on_keeps_its_speaker():
-    text = ("“We will keep the plant open,” the chief executive, Maria Lopez, said on Tuesday. "
-            "“Our workers have nothing to fear from this deal.”")
+    text = (
+        "“We will keep the plant open,” the chief executive, Maria Lopez, said on Tuesday. "
+        "“Our workers have nothing to fear from this deal.”"
+    )
     assert _source_of(text, "nothing to fear") == "Maria Lopez"
 
 
@@ -76,16 +85,20 @@ def _dossier_sources(text: str) -> dict[str, str | None]:
 
 
 def test_a_lede_restated_on_a_source_word_relays_that_source():
-    text = ("Acme Motors is in discussions with Zenith Cars about building Zenith vehicles at one of its plants.\n"
-            "According to the Financial Times, the two firms are in the early discussions.")
+    text = (
+        "Acme Motors is in discussions with Zenith Cars about building Zenith vehicles at one of its plants.\n"
+        "According to the Financial Times, the two firms are in the early discussions."
+    )
     sources = _dossier_sources(text)
     lede = next(t for t in sources if t.startswith("Acme Motors is in discussions"))
     assert sources[lede] == "Financial Times"
 
 
 def test_a_fact_followed_by_a_comment_on_it_stays_in_the_article_voice():
-    text = ("Acme Motors cut 500 jobs at its plant in Leeds on Monday.\n"
-            "A spokesman said the cuts were needed to protect the business.")
+    text = (
+        "Acme Motors cut 500 jobs at its plant in Leeds on Monday.\n"
+        "A spokesman said the cuts were needed to protect the business."
+    )
     sources = _dossier_sources(text)
     fact = next(t for t in sources if t.startswith("Acme Motors cut 500 jobs"))
     assert sources[fact] is None
@@ -112,8 +125,10 @@ def test_a_quotation_keeps_its_speaker_past_its_first_sentence():
 
 
 def test_a_quotation_takes_the_speaker_named_where_it_closes():
-    text = ("The chief executive, Maria Lopez, said the plant would close. "
-            "“We have no choice. The market has moved against us,” said Ann Wu, the finance chief.")
+    text = (
+        "The chief executive, Maria Lopez, said the plant would close. "
+        "“We have no choice. The market has moved against us,” said Ann Wu, the finance chief."
+    )
     assert _source_of(text, "no choice") == "Ann Wu"
 
 
@@ -133,6 +148,8 @@ def test_a_quotation_takes_the_speaker_of_the_tag_after_it():
 
 
 def test_a_quotation_after_a_tag_keeps_the_tagged_speaker():
-    text = ("“We will never surrender to these people!” the senator said. "
-            "“We will win this state and every state after it.”")
+    text = (
+        "“We will never surrender to these people!” the senator said. "
+        "“We will win this state and every state after it.”"
+    )
     assert _source_of(text, "every state after it") == "the senator"

@@ -1,4 +1,5 @@
 """The process pool: an article that kills its worker is named, the others are read."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -39,7 +40,9 @@ class Workers:
 
 def test_a_worker_killed_by_one_article_costs_only_that_article():
     texts = ["fine"] * 7 + ["POISON"] + ["fine"] * 12
-    tasks = [Task(i, f"k{i}", "feed.jsonl", Article(id=f"a{i}", text=t)) for i, t in enumerate(texts)]
+    tasks = [
+        Task(i, f"k{i}", "feed.jsonl", Article(id=f"a{i}", text=t)) for i, t in enumerate(texts)
+    ]
     chunks = [tasks[i : i + 4] for i in range(0, len(tasks), 4)]
     workers = Workers(2)
     try:
@@ -49,5 +52,8 @@ def test_a_worker_killed_by_one_article_costs_only_that_article():
     assert sorted(r.task.seq for r in results) == list(range(20))
     (bad,) = [r for r in results if r.line is None]
     assert bad.task.article.id == "a7"
-    assert bad.error == "feed.jsonl: article a7: the worker process died reading it (BrokenProcessPool)"
+    assert (
+        bad.error
+        == "feed.jsonl: article a7: the worker process died reading it (BrokenProcessPool)"
+    )
     assert workers.restarts == 2  # once for the chunk, once for the article alone

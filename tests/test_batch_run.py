@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 
 from storyline.batch import BatchOptions, run
+from storyline.ingest.files import read_inputs
 from storyline.pipeline import read_articles
-from storyline.read import read_inputs
 from storyline.render import to_dict
-from storyline.stories import cluster
+from storyline.story.assignment import cluster
 
 from .batch_support import corpus_folder, other_texts, stories, tables, without_paths
 

@@ -1,4 +1,5 @@
 """The factuality and attribution benchmarks and the public runner, on small slices."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -41,7 +42,12 @@ def test_factuality_token_ranges_become_character_offsets():
 def test_factuality_bins_follow_the_readme():
     bench = _module("bench_factuality")
     assert [bench.bin_of(x) for x in (3.0, 2.0, 1.9, -1.9, -2.0)] == [
-        "certain", "certain", "hedged", "hedged", "negated"]
+        "certain",
+        "certain",
+        "hedged",
+        "hedged",
+        "negated",
+    ]
 
 
 def test_attribution_on_two_articles_gives_rates():
@@ -51,8 +57,11 @@ def test_attribution_on_two_articles_gives_rates():
     result = bench.run(limit=2)
     assert result["polnear_articles"] == 2
     assert result["polnear_contents"] > 0
-    for key in ("polnear_attribution_recall", "polnear_source_accuracy",
-                "polnear_attributed_precision"):
+    for key in (
+        "polnear_attribution_recall",
+        "polnear_source_accuracy",
+        "polnear_attributed_precision",
+    ):
         assert 0.0 <= result[key] <= 1.0, key
     assert result["polnear_attribution_recall"] > 0.0
 
@@ -66,10 +75,14 @@ def test_brat_discontinuous_spans_and_missing_sources_are_read(tmp_path):
         "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
         "T5\tCue 46 50\tsaid\nT6\tContent 51 67\trates would fall\n"
         "T7\tAttribution-no-source 46 50\tsaid\n"
-        "E2\tAttribution-no-source:T7 Cue:T5 Content:T6\n", encoding="utf-8")
+        "E2\tAttribution-no-source:T7 Cue:T5 Content:T6\n",
+        encoding="utf-8",
+    )
     gold = bench.read_ann(ann, text)
     assert [(g.content, g.source_text) for g in gold] == [
-        (((11, 16), (28, 38)), "Smith"), (((51, 67),), "")]
+        (((11, 16), (28, 38)), "Smith"),
+        (((51, 67),), ""),
+    ]
 
 
 def test_public_runner_runs_one_benchmark_and_exits_0(capsys):

@@ -1,4 +1,5 @@
 """The TempEval-3 runner on a small slice: it runs and its figures are percentages."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -23,9 +24,15 @@ def test_run_on_two_files_gives_percentages():
         pytest.skip("TempEval-3 data not present")
     result = bench.run(limit=2)
     assert result["tempeval_files"] == 2
-    for key in ("tempeval_value_f1", "tempeval_value_precision", "tempeval_value_recall",
-                "tempeval_extent_f1", "tempeval_date_value_f1", "tempeval_date_extent_f1",
-                "tempeval_timeline_value_f1"):
+    for key in (
+        "tempeval_value_f1",
+        "tempeval_value_precision",
+        "tempeval_value_recall",
+        "tempeval_extent_f1",
+        "tempeval_date_value_f1",
+        "tempeval_date_extent_f1",
+        "tempeval_timeline_value_f1",
+    ):
         assert 0.0 <= result[key] <= 100.0, key
     assert result["tempeval_extent_f1"] >= result["tempeval_value_f1"]
     assert result["tempeval_date_value_f1"] > 0.0
@@ -37,7 +44,9 @@ def test_read_tml_keeps_gold_offsets_on_the_plain_text(tmp_path):
     tml.write_text(
         '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22">March 22, 2013</TIMEX3></DCT>'
         '<TEXT>AT&amp;T said <TIMEX3 tid="t1" type="DATE" value="2013-03-21">Thursday</TIMEX3>.'
-        "</TEXT></TimeML>", encoding="utf-8")
+        "</TEXT></TimeML>",
+        encoding="utf-8",
+    )
     text, reference, gold = bench.read_tml(tml)
     assert reference == "2013-03-22"
     assert [(text[s:e], v) for s, e, _, v in gold] == [("Thursday", "2013-03-21")]

@@ -1,7 +1,8 @@
 """Adverts, readers' comments and headings are skipped, never read as claims."""
+
 from __future__ import annotations
 
-from storyline.boilerplate import find_skipped, mask
+from storyline.article.boilerplate import find_skipped, mask
 
 ARTICLE = (
     "The two firms are in early discussions, according to the newspaper.\n"

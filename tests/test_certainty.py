@@ -1,7 +1,8 @@
 """How certain a sentence makes its words, read from real news sentences."""
+
 from __future__ import annotations
 
-from storyline.certainty import grade_certainty
+from storyline.article.certainty import grade_certainty
 
 
 def _of(sentence: str, words: str) -> str:

@@ -1,7 +1,8 @@
 """Dates in news text and their ISO values: one phrasing per test."""
+
 from __future__ import annotations
 
-from storyline.dates import find_dates, find_time_expressions, normalise_date
+from storyline.measure.dates import find_dates, find_time_expressions, normalise_date
 
 
 def values(text: str, reference: str | None) -> list[tuple[str, str | None]]:
@@ -15,6 +16,7 @@ def value_of(text: str, words: str, reference: str | None) -> str | None:
 
 
 # ---- written-out dates
+
 
 def test_bare_year_after_in():
     assert values("In 2024 the EU imposed additional tariffs.", "2026") == [("2024", "2024")]
@@ -41,8 +43,10 @@ def test_day_month_year():
 
 
 def test_month_day_year():
-    assert value_of("It closed on October 14, 2025, after talks.", "October 14, 2025", None) \
+    assert (
+        value_of("It closed on October 14, 2025, after talks.", "October 14, 2025", None)
         == "2025-10-14"
+    )
 
 
 def test_iso_date_in_a_timestamp():
@@ -69,7 +73,8 @@ def test_decade_without_the():
 
 def test_century():
     assert values("one of the great explorations of the 20th Century", None) == [
-        ("the 20th Century", "19")]
+        ("the 20th Century", "19")
+    ]
 
 
 def test_quarter_and_year():
@@ -77,11 +82,14 @@ def test_quarter_and_year():
 
 
 def test_first_half_of_year():
-    assert value_of("Output rose in the first half of 2025.", "the first half of 2025", None) \
+    assert (
+        value_of("Output rose in the first half of 2025.", "the first half of 2025", None)
         == "2025-H1"
+    )
 
 
 # ---- what is not a date
+
 
 def test_number_with_thousands_comma_is_not_a_year():
     text = "growing sales from 209 in 2024 to 28,232 last year"
@@ -124,9 +132,11 @@ def test_the_last_year_is_a_span_not_a_date():
 
 # ---- relative to the article's date
 
+
 def test_last_year():
     assert values("UK factories made just 738,000 cars last year.", "2026") == [
-        ("last year", "2025")]
+        ("last year", "2025")
+    ]
 
 
 def test_this_and_next_year():
@@ -145,12 +155,14 @@ def test_earlier_this_year_with_year_only_reference():
 
 def test_last_month():
     assert values("Last month, pollution hit record levels.", "2013-03-21") == [
-        ("Last month", "2013-02")]
+        ("Last month", "2013-02")
+    ]
 
 
 def test_last_week_is_an_iso_week():
     assert values("Last week the automaker signed a deal.", "2026-01-28") == [
-        ("Last week", "2026-W04")]
+        ("Last week", "2026-W04")
+    ]
 
 
 def test_last_week_needs_a_day_in_the_reference():
@@ -173,7 +185,8 @@ def test_weekday_is_the_latest_on_or_before_the_reference():
 
 def test_weekday_of_the_reference_day_itself():
     assert values("Netanyahu apologized on Friday to Erdogan.", "2013-03-22") == [
-        ("Friday", "2013-03-22")]
+        ("Friday", "2013-03-22")
+    ]
 
 
 def test_weekday_in_future_tense_looks_ahead():
@@ -182,7 +195,8 @@ def test_weekday_in_future_tense_looks_ahead():
 
 def test_years_ago_in_words():
     assert values("officials resisted a similar order four years ago", "2013-03-21") == [
-        ("four years ago", "2009")]
+        ("four years ago", "2009")
+    ]
 
 
 def test_a_year_ago():
@@ -194,6 +208,7 @@ def test_reference_unknown_leaves_relative_dates_unvalued():
 
 
 # ---- bare months
+
 
 def test_bare_month_with_year_only_reference_is_the_previous_one():
     text = "the sites shut down after a cyber attack in October, and the CEO retired"
@@ -212,17 +227,20 @@ def test_bare_month_in_future_tense_looks_ahead():
 
 def test_last_month_name():
     assert values("Sarkozy lost his re-election bid last May.", "2013-03-21") == [
-        ("last May", "2012-05")]
+        ("last May", "2012-05")
+    ]
 
 
 def test_next_month_name():
     assert values("The vote is set for next October.", "2026-01-28") == [
-        ("next October", "2026-10")]
+        ("next October", "2026-10")
+    ]
 
 
 def test_early_month_keeps_its_modifier_in_the_words():
     assert values("Police arrested both men in early August.", "2013-03-22") == [
-        ("early August", "2012-08")]
+        ("early August", "2012-08")
+    ]
 
 
 def test_day_and_month_without_year_in_future_tense():
@@ -232,10 +250,12 @@ def test_day_and_month_without_year_in_future_tense():
 
 def test_third_quarter_without_year_in_the_past():
     assert values("Profits fell in the third quarter.", "2026-01-28") == [
-        ("the third quarter", "2025-Q3")]
+        ("the third quarter", "2025-Q3")
+    ]
 
 
 # ---- anchored to a date named before
+
 
 def test_years_earlier_counts_from_the_year_in_the_sentence():
     text = "In 2024 it bought a factory in Barcelona closed down by Nissan three years earlier."
@@ -254,21 +274,24 @@ def test_earlier_than_usual_is_not_a_date():
 
 # ---- windows and offsets
 
+
 def test_offsets_point_into_the_whole_text_when_a_window_is_given():
     text = "Intro. Sales rose in 2024. They fell last year."
     start = text.index("They")
     found = find_dates(text, "2026", start, len(text))
-    assert [(t.text, text[t.start:t.end]) for t in found] == [("last year", "last year")]
+    assert [(t.text, text[t.start : t.end]) for t in found] == [("last year", "last year")]
 
 
 def test_window_still_sees_the_anchor_earlier_in_its_sentence():
     text = "In 2024 it bought a factory that Nissan closed three years earlier."
     start = text.index("that")
     assert [(t.text, t.value) for t in find_dates(text, None, start)] == [
-        ("three years earlier", "2021")]
+        ("three years earlier", "2021")
+    ]
 
 
 # ---- normalise_date
+
 
 def test_normalise_last_october():
     assert normalise_date("last October", "2013-03-22") == "2012-10"
@@ -288,6 +311,7 @@ def test_normalise_no_date():
 
 # ---- find_time_expressions: dates, times, durations and reference words
 
+
 def expressions(text: str, reference: str | None) -> list[tuple[str, str | None]]:
     return [(t.text, t.value) for t in find_time_expressions(text, reference)]
 
@@ -299,7 +323,8 @@ def test_time_expressions_merge_dates_and_durations_in_order():
 
 def test_a_date_wins_over_the_duration_inside_it():
     assert expressions("He moved there four years ago.", "2013-03-21") == [
-        ("four years ago", "2009")]
+        ("four years ago", "2009")
+    ]
 
 
 def test_now_refers_to_the_present():
@@ -308,7 +333,8 @@ def test_now_refers_to_the_present():
 
 def test_currently_refers_to_the_present():
     assert expressions("The device is currently selling for $250.", "2013-03-18") == [
-        ("currently", "PRESENT_REF")]
+        ("currently", "PRESENT_REF")
+    ]
 
 
 def test_now_that_is_a_conjunction():
@@ -317,7 +343,8 @@ def test_now_that_is_a_conjunction():
 
 def test_in_the_past_refers_to_the_past():
     assert expressions("In the past, he has always given two conditions.", "2013-03-22") == [
-        ("the past", "PAST_REF")]
+        ("the past", "PAST_REF")
+    ]
 
 
 def test_the_past_two_years_is_a_duration_not_the_past():
@@ -332,7 +359,8 @@ def test_in_future_refers_to_the_future():
 
 def test_vague_ago_is_past_ref():
     assert expressions("The plant closed a few years ago.", "2013-03-22") == [
-        ("a few years ago", "PAST_REF")]
+        ("a few years ago", "PAST_REF")
+    ]
 
 
 def test_today_in_a_comparison_is_the_present_day():
@@ -342,7 +370,8 @@ def test_today_in_a_comparison_is_the_present_day():
 
 def test_today_said_is_the_day():
     assert expressions("The minister said today that talks would resume.", "2013-03-22") == [
-        ("today", "2013-03-22")]
+        ("today", "2013-03-22")
+    ]
 
 
 def test_weekday_afternoon_gets_the_part_of_day():
@@ -352,7 +381,8 @@ def test_weekday_afternoon_gets_the_part_of_day():
 
 def test_last_night():
     assert expressions("Fighting broke out last night.", "2013-03-22") == [
-        ("last night", "2013-03-21TNI")]
+        ("last night", "2013-03-21TNI")
+    ]
 
 
 def test_clock_time_joins_its_day():
@@ -362,7 +392,9 @@ def test_clock_time_joins_its_day():
 
 def test_clock_time_after_at_takes_the_day_before_it():
     assert expressions("Call me Sunday night at 8 PM.", "2013-03-22") == [
-        ("Sunday night", "2013-03-17TNI"), ("8 PM", "2013-03-17T20:00")]
+        ("Sunday night", "2013-03-17TNI"),
+        ("8 PM", "2013-03-17T20:00"),
+    ]
 
 
 def test_race_time_is_not_a_clock_time():
@@ -376,9 +408,11 @@ def test_find_dates_keeps_only_dates():
 
 def test_postponed_until_a_weekday_looks_ahead():
     assert values("The game has been postponed until Saturday.", "2013-03-22") == [
-        ("Saturday", "2013-03-23")]
+        ("Saturday", "2013-03-23")
+    ]
 
 
 def test_postponed_on_a_weekday_looks_back():
     assert values("The game was postponed on Saturday.", "2013-03-22") == [
-        ("Saturday", "2013-03-16")]
+        ("Saturday", "2013-03-16")
+    ]

@@ -1,9 +1,10 @@
 """Durations in news text and their TimeML values: one phrasing per test."""
+
 from __future__ import annotations
 
-from storyline.durations import duration_value, find_durations
+from storyline.measure.durations import duration_value, find_durations
+from storyline.measure.quantities import find_quantities
 from storyline.model import Quantity
-from storyline.quantities import find_quantities
 
 
 def durations(text: str) -> list[tuple[str, str | None]]:
@@ -16,6 +17,7 @@ def quantity(text: str) -> Quantity:
 
 
 # ---- duration_value: a quantity with a time unit
+
 
 def test_days_figure():
     assert duration_value(quantity("a sentence of 90 days in jail")) == "P90D"
@@ -64,6 +66,7 @@ def test_money_is_not_a_duration():
 
 # ---- find_durations: figures
 
+
 def test_range_gives_both_ends():
     text = "The buyback could take between 12 and 18 months to complete."
     assert durations(text) == [("12", "P12M"), ("18 months", "P18M")]
@@ -76,9 +79,9 @@ def test_children_months_and_older_is_an_age():
 
 # ---- find_durations: phrasings that are not figures
 
+
 def test_a_month():
-    assert durations("The season started about a month earlier than usual.") == [
-        ("a month", "P1M")]
+    assert durations("The season started about a month earlier than usual.") == [("a month", "P1M")]
 
 
 def test_an_hour():
@@ -114,8 +117,7 @@ def test_several_days():
 
 
 def test_the_next_few_months():
-    assert durations("prices set over the next few months.") == [
-        ("the next few months", "PXM")]
+    assert durations("prices set over the next few months.") == [("the next few months", "PXM")]
 
 
 def test_recent_weeks():
@@ -135,8 +137,7 @@ def test_for_decades_keeps_the_decade_unit():
 
 
 def test_minutes_before():
-    assert durations("in Tel Aviv minutes before Air Force One departed") == [
-        ("minutes", "PTXM")]
+    assert durations("in Tel Aviv minutes before Air Force One departed") == [("minutes", "PTXM")]
 
 
 def test_bare_plural_without_a_temporal_frame_is_left():
@@ -146,5 +147,6 @@ def test_bare_plural_without_a_temporal_frame_is_left():
 def test_window_offsets_point_into_the_text():
     text = "It took a week. It took 90 days."
     start = text.index("It took 90")
-    assert [(text[t.start:t.end], t.value) for t in find_durations(text, start)] == [
-        ("90 days", "P90D")]
+    assert [(text[t.start : t.end], t.value) for t in find_durations(text, start)] == [
+        ("90 days", "P90D")
+    ]

@@ -1,7 +1,8 @@
 """One canonical name per thing across a story."""
+
 from __future__ import annotations
 
-from storyline.entities import story_aliases
+from storyline.article.entities import story_aliases
 
 
 def test_acronym_after_the_name_is_an_alias():
@@ -15,7 +16,9 @@ def test_acronym_before_the_name_is_an_alias():
 
 
 def test_alias_from_one_article_serves_the_others():
-    aliases = story_aliases(["The Trade Remedies Authority (TRA) got no complaints.", "The TRA declined to comment."])
+    aliases = story_aliases(
+        ["The Trade Remedies Authority (TRA) got no complaints.", "The TRA declined to comment."]
+    )
     assert aliases.canonical("the TRA") == "trade remedies authority"
 
 

@@ -1,9 +1,10 @@
 """Attribution frames the clause splitter finds, on real news phrasings."""
+
 from __future__ import annotations
 
-from storyline.entities import Aliases, build_resolver
-from storyline.mentions import find_mentions, sentences
-from storyline.nlp import parse
+from storyline.article.entities import Aliases, build_resolver
+from storyline.article.mentions import find_mentions, sentences
+from storyline.article.nlp import parse
 
 
 def _mention(text: str, words: str):
@@ -36,8 +37,9 @@ def test_a_reporting_noun_attributes_its_that_clause_to_its_owner():
 
 
 def test_it_was_reported_names_no_source():
-    text = ("The company cut 500 jobs last year. "
-            "It was reported that the chief executive would resign.")
+    text = (
+        "The company cut 500 jobs last year. It was reported that the chief executive would resign."
+    )
     assert _mention(text, "would resign").source is None
 
 

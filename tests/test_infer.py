@@ -1,9 +1,10 @@
 """What an article without metadata says about itself."""
+
 from __future__ import annotations
 
-from storyline.boilerplate import find_skipped
-from storyline.infer import infer_outlet, infer_year
-from storyline.nlp import parse
+from storyline.article.boilerplate import find_skipped
+from storyline.article.infer import infer_outlet, infer_year
+from storyline.article.nlp import parse
 
 
 def test_outlet_from_its_own_promotion(seed_dir):
@@ -36,19 +37,23 @@ def test_no_year_without_a_relative_year():
 
 
 def test_future_targets_do_not_date_the_article():
-    doc = parse("The government wants 1.3 million cars a year by 2035. Makers built 738,000 last year.")
+    doc = parse(
+        "The government wants 1.3 million cars a year by 2035. Makers built 738,000 last year."
+    )
     assert infer_year(doc) is None
 
 
 def test_date_from_a_byline_near_the_top():
-    from storyline.infer import infer_date
+    from storyline.article.infer import infer_date
 
-    doc = parse("Steelmaker in rescue talks\nPublished 4 March 2026\nThe company said on Tuesday it was in talks.")
+    doc = parse(
+        "Steelmaker in rescue talks\nPublished 4 March 2026\nThe company said on Tuesday it was in talks."
+    )
     assert infer_date(doc).value == "2026-03-04"
 
 
 def test_a_date_deep_in_the_text_is_no_byline():
-    from storyline.infer import infer_date
+    from storyline.article.infer import infer_date
 
     lines = "\n".join(f"Paragraph {i} of the story says little." for i in range(10))
     assert infer_date(parse(lines + "\n4 March 2026")) is None

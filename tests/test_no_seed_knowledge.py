@@ -1,12 +1,29 @@
 """Library code must read any story: it may not know the seed story."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"
-SEED_WORDS = ["Chery", "Jaguar", "JLR", "Land Rover", "Starmer", "Halewood", "Jaecoo", "Omoda",
-              "Bailey", "CarExpert", "Enthusiast", "Tata", "Freelander", "28,232", "19,855", "738,000"]
+SEED_WORDS = [
+    "Chery",
+    "Jaguar",
+    "JLR",
+    "Land Rover",
+    "Starmer",
+    "Halewood",
+    "Jaecoo",
+    "Omoda",
+    "Bailey",
+    "CarExpert",
+    "Enthusiast",
+    "Tata",
+    "Freelander",
+    "28,232",
+    "19,855",
+    "738,000",
+]
 
 
 def test_library_code_names_nothing_from_the_seed_story():

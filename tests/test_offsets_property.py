@@ -1,4 +1,5 @@
 """Whatever the text, every offset in the dossier points at the words it quotes."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,9 @@ SENTENCES = [
     "",
 ]
 paragraphs = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8).map(" ".join)
-articles = st.lists(st.lists(paragraphs, min_size=1, max_size=4).map("\n".join), min_size=1, max_size=3)
+articles = st.lists(
+    st.lists(paragraphs, min_size=1, max_size=4).map("\n".join), min_size=1, max_size=3
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,8 +36,8 @@ def test_every_offset_quotes_its_own_words(texts):
     text = {d.id: d.text for d in dossier.documents}
     for claim in dossier.claims:
         for m in claim.mentions:
-            assert text[m.doc][m.start:m.end] == m.text
+            assert text[m.doc][m.start : m.end] == m.text
     for f in dossier.figures:
-        assert text[f.doc][f.start:f.end] == f.text
+        assert text[f.doc][f.start : f.end] == f.text
     for e in dossier.timeline:
         assert 0 <= e.start < e.end <= len(text[e.doc])

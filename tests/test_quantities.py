@@ -1,10 +1,10 @@
-"""storyline.quantities on real news sentences, one behaviour a test."""
+"""storyline.measure.quantities on real news sentences, one behaviour a test."""
 
 from __future__ import annotations
 
 import pytest
 
-from storyline.quantities import change, compatible, find_quantities, hedge, is_range
+from storyline.measure.quantities import change, compatible, find_quantities, hedge, is_range
 
 
 def one(text: str):

@@ -1,7 +1,8 @@
 """Where quotations open and close, on news-style quoting."""
+
 from __future__ import annotations
 
-from storyline.quotes import enclosing, quotations
+from storyline.article.quotes import enclosing, quotations
 
 
 def _quoted(text: str) -> list[str]:

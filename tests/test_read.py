@@ -1,4 +1,5 @@
 """Reading articles from files and folders, and the one-line reasons for bad ones."""
+
 from __future__ import annotations
 
 import gzip
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import ConfigError, InputError
-from storyline.read import ReadOptions, iso_date, read_inputs, read_text_article
+from storyline.ingest.files import ReadOptions, iso_date, read_inputs, read_text_article
 
 SEED = Path("/work/shared/corpus/jlr-chery")
 PARA = (
@@ -159,17 +160,29 @@ def test_bad_text_file_gives_one_error_and_neighbour_is_read(tmp_path, kind):
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("nav.html", "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-         "<footer>&copy; 2026 Motor Daily</footer></body></html>",
-         "no article text"),
-        ("cookies.html", "<html><head><title>Page not found</title></head><body><div id='cookie'>"
-         "We use cookies to improve your experience on our site. Accept all cookies</div>"
-         "</body></html>",
-         "no article text"),
-        ("broken.json", '{"text": "a story" "title": "x"}',
-         "not valid JSON (Expecting ',' delimiter"),
-        ("notext.json", '{"title": "Chery and JLR", "url": "https://example.com"}',
-         'no "text" or "html"'),
+        (
+            "nav.html",
+            "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<footer>&copy; 2026 Motor Daily</footer></body></html>",
+            "no article text",
+        ),
+        (
+            "cookies.html",
+            "<html><head><title>Page not found</title></head><body><div id='cookie'>"
+            "We use cookies to improve your experience on our site. Accept all cookies</div>"
+            "</body></html>",
+            "no article text",
+        ),
+        (
+            "broken.json",
+            '{"text": "a story" "title": "x"}',
+            "not valid JSON (Expecting ',' delimiter",
+        ),
+        (
+            "notext.json",
+            '{"title": "Chery and JLR", "url": "https://example.com"}',
+            'no "text" or "html"',
+        ),
         ("number.json", "42", "expected an article object"),
     ],
 )
@@ -190,10 +203,12 @@ def test_missing_path_is_an_error_and_reading_goes_on(tmp_path):
 
 
 def test_jsonl_with_a_broken_line_keeps_the_good_records(tmp_path):
-    lines = [json.dumps({"text": PARA, "source": "CarExpert", "date": "2026-01-28"}),
-             '{"text": "half a record", ',
-             "",
-             json.dumps({"id": "x-2", "html": PAGE})]
+    lines = [
+        json.dumps({"text": PARA, "source": "CarExpert", "date": "2026-01-28"}),
+        '{"text": "half a record", ',
+        "",
+        json.dumps({"id": "x-2", "html": PAGE}),
+    ]
     path = write(tmp_path / "news.jsonl", "\n".join(lines) + "\n")
     outcomes = read_inputs([path])
     problem = "not valid JSON (Expecting property name enclosed in double quotes)"
@@ -246,9 +261,15 @@ def test_same_file_twice_is_read_once(tmp_path):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2026-01-28T09:15:00-05:00", "2026-01-28"), ("Wed, 28 Jan 2026 09:15:00 GMT", "2026-01-28"),
-     ("28 January 2026", "2026-01-28"), ("2026-01", "2026-01"), ("01/02/2026", None),
-     ("last week", None), ("2026-02-30", None)],
+    [
+        ("2026-01-28T09:15:00-05:00", "2026-01-28"),
+        ("Wed, 28 Jan 2026 09:15:00 GMT", "2026-01-28"),
+        ("28 January 2026", "2026-01-28"),
+        ("2026-01", "2026-01"),
+        ("01/02/2026", None),
+        ("last week", None),
+        ("2026-02-30", None),
+    ],
 )
 def test_iso_date(value, expected):
     assert iso_date(value) == expected

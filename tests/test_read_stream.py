@@ -6,8 +6,8 @@ import gzip
 import json
 import shutil
 
-from storyline.read import read_inputs
-from storyline.read_stream import count_inputs, iter_inputs
+from storyline.ingest.files import read_inputs
+from storyline.ingest.stream import count_inputs, iter_inputs
 
 LINES = [
     {"id": "fr-1", "text": "The minister said on Monday that the plant would close next year."},

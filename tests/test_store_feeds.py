@@ -15,8 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from storyline.fetch import USER_AGENT, Fetcher
-from storyline.sources import read_sources
+from storyline.ingest.fetch import USER_AGENT, Fetcher
+from storyline.ingest.sources import read_sources
 from storyline.store import open_store
 from tests.store_support import SEED_IDS, cli_env, seed_articles, whole_store_problems
 

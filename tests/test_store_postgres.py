@@ -46,7 +46,7 @@ def test_re_adding_stores_nothing_new_on_postgres(pg_url):
 
 
 def test_two_writers_at_once_lose_nothing_on_postgres(pg_url):
-    from storyline.read import read_inputs
+    from storyline.ingest.files import read_inputs
 
     other = unrelated_file()
     extra = [a for o in read_inputs([other]) for a in o.articles] if other else []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.ingest.files import read_inputs
 from storyline.pipeline import build_dossier
-from storyline.read import read_inputs
 from storyline.store import NotFound, open_store
 from tests.store_support import SEED_IDS, reuse_reader, seed_articles, seed_readings, unrelated_file
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.errors import ConfigError
-from storyline.watch import parse_interval
+from storyline.store.watch import parse_interval
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,30 @@
 """Verdicts and conflicts exactly as the eval README defines them."""
+
 from __future__ import annotations
 
 from storyline.model import Claim, Mention
-from storyline.verdicts import conflicts_of, relay_sources, verdict_of
+from storyline.story.conflicts import conflicts_of
+from storyline.story.relay import relay_sources
+from storyline.story.verdicts import verdict_of
 
 
-def m(doc: str, certainty: str = "certain", source: str | None = None, start: int = 0,
-      terms: tuple[str, ...] = ("deal", "complete")) -> Mention:
-    return Mention(doc=doc, start=start, end=start + 10, text="x" * 10, certainty=certainty, source=source,
-                   terms=terms, entities=("acme",))
+def m(
+    doc: str,
+    certainty: str = "certain",
+    source: str | None = None,
+    start: int = 0,
+    terms: tuple[str, ...] = ("deal", "complete"),
+) -> Mention:
+    return Mention(
+        doc=doc,
+        start=start,
+        end=start + 10,
+        text="x" * 10,
+        certainty=certainty,
+        source=source,
+        terms=terms,
+        entities=("acme",),
+    )
 
 
 def test_two_articles_in_their_own_voice_corroborate():

@@ -134,7 +134,7 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 
 def test_a_url_is_fetched_and_read_as_an_article():
-    from storyline.fetch import Fetcher
+    from storyline.ingest.fetch import Fetcher
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()

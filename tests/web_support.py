@@ -36,7 +36,7 @@ JLR denied that Chery will build cars at Halewood <img src=x onerror="window.__p
 
 def seed_store(path: Path) -> str:
     """A SQLite store at ``path`` holding the seed story; its id."""
-    from storyline.read import read_inputs
+    from storyline.ingest.files import read_inputs
     from storyline.store import open_store
 
     with open_store(path) as store:

@@ -5,16 +5,17 @@ what is established, who says so, and where outlets disagree.
     >>> dossier = storyline.analyze(["examples/jlr-chery"])
     >>> [c.verdict for c in dossier.claims][:3]
 """
+
 from __future__ import annotations
 
-from .errors import InputError, StorylineError
-from .model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
-from .version import __version__
+from storyline.errors import InputError, StorylineError
+from storyline.model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
+from storyline.version import __version__
 
 
 def __getattr__(name: str):  # the pipeline loads spaCy: import it on first use
     if name in ("analyze", "analyze_articles"):
-        from . import pipeline
+        from storyline import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .store import Added, AddResult, Change, Duplicate, default_db, open_store
+from storyline.store import Added, AddResult, Change, Duplicate, default_db, open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 QUOTE_CHARS = 90  # claim and evidence words, cut to one terminal line
@@ -142,7 +142,7 @@ def _exit_code(result: AddResult) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .sources import read_sources
+    from storyline.ingest.sources import read_sources
 
     with open_store(args.db) as store:
         outcomes = read_sources(args.inputs)
@@ -208,8 +208,8 @@ def _changes(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .cli import _format_for
-    from .render import render
+    from storyline.cli import _format_for
+    from storyline.render import render
 
     with open_store(args.db) as store:
         out = render(store.dossier(args.story), _format_for(args.output, args.format))
@@ -240,7 +240,7 @@ def _split(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from .watch import parse_interval, watch
+    from storyline.store.watch import parse_interval, watch
 
     every = parse_interval(args.every)
     stop = threading.Event()

@@ -8,6 +8,7 @@ Messages are one line and say what went wrong and, where it helps, what to do.
 In a batch, a bad input does not raise out of the batch: ``read_inputs`` turns
 an ``InputError`` into a failed ``ReadOutcome`` and goes on with the rest.
 """
+
 from __future__ import annotations
 
 __all__ = ["ConfigError", "InputError", "StorylineError"]

@@ -4,6 +4,7 @@ Every record that points into an article carries ``doc`` (the article id) and
 ``start``/``end``: character offsets into that article's ``text`` as read, so a
 reader can always be shown the exact words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -98,7 +99,9 @@ class Mention:
     text: str
     certainty: Certainty
     source: str | None = None  # None: the article's own voice
-    source_kind: str | None = None  # "outlet", "person", "organisation", "unnamed", "reports", "other"
+    source_kind: str | None = (
+        None  # "outlet", "person", "organisation", "unnamed", "reports", "other"
+    )
     cue: str | None = None  # the words that set certainty, if any
     source_start: int | None = None  # where the source is named, if in this sentence
     source_end: int | None = None
@@ -179,3 +182,16 @@ class Dossier:
     failures: tuple[ReadOutcome, ...] = ()
     version: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """Everything read from one article, before the story is put together."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    figures: tuple[Figure, ...]
+    timeline: tuple[TimelineEvent, ...]
+    aliases: tuple[
+        tuple[str, str], ...
+    ] = ()  # names this article defines ("BA" -> "british airways")

@@ -4,55 +4,64 @@ read -> mask adverts/comments -> parse -> infer outlet and date -> mentions ->
 claims -> verdicts and conflicts; figures and timeline beside. Each stage is a
 plain function in its own module; this one only wires them.
 """
+
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .version import __version__
-from .boilerplate import find_skipped, mask
-from .claims import group
-from .entities import Aliases, build_resolver, story_aliases
-from .figures import article_figures
-from .infer import infer_date, infer_outlet
-from .mentions import is_claim_sentence, find_mentions, sentences
-from .model import (
-    Article, Claim, Conflict, Document, Dossier, Figure, Mention, ReadOutcome, Skipped, TimelineEvent,
+from storyline.article.boilerplate import find_skipped, mask
+from storyline.article.entities import Aliases, build_resolver, story_aliases
+from storyline.article.figures import article_figures
+from storyline.article.infer import infer_date, infer_outlet
+from storyline.article.mentions import find_mentions, is_claim_sentence, sentences
+from storyline.article.nlp import parse_many
+from storyline.ingest.files import read_inputs
+from storyline.measure.quantities import find_quantities
+from storyline.model import (
+    Article,
+    ArticleReading,
+    Claim,
+    Conflict,
+    Document,
+    Dossier,
+    Mention,
+    ReadOutcome,
+    Skipped,
 )
-from .nlp import parse_many
-from .quantities import find_quantities
-from .read import read_inputs
-from .verdicts import conflicts_of, relay_ledes, relay_sources, verdict_of
-
-
-@dataclass(frozen=True)
-class ArticleReading:
-    """Everything read from one article, before the story is put together."""
-
-    document: Document
-    mentions: tuple[Mention, ...]
-    figures: tuple[Figure, ...]
-    timeline: tuple[TimelineEvent, ...]
-    aliases: tuple[tuple[str, str], ...] = ()  # names this article defines ("BA" -> "british airways")
+from storyline.story.conflicts import conflicts_of
+from storyline.story.grouping import group
+from storyline.story.relay import relay_ledes, relay_sources
+from storyline.story.verdicts import verdict_of
+from storyline.version import __version__
 
 
 def _document(article: Article, doc: Doc, skipped: tuple[Skipped, ...]) -> Document:
     source_inferred = None if article.source else infer_outlet(article.text, skipped)
     date_inferred = None if article.date else infer_date(doc)
     return Document(
-        id=article.id, text=article.text,
+        id=article.id,
+        text=article.text,
         source=article.source or (source_inferred.value if source_inferred else None),
         date=article.date or (date_inferred.value if date_inferred else None),
-        source_inferred=source_inferred, date_inferred=date_inferred,
-        url=article.url, title=article.title, path=article.path, skipped=skipped,
+        source_inferred=source_inferred,
+        date_inferred=date_inferred,
+        url=article.url,
+        title=article.title,
+        path=article.path,
+        skipped=skipped,
     )
 
 
-def read_article(article: Article, doc: Doc, aliases: Aliases | None = None,
-                 skipped: tuple[Skipped, ...] | None = None) -> ArticleReading:
+def read_article(
+    article: Article,
+    doc: Doc,
+    aliases: Aliases | None = None,
+    skipped: tuple[Skipped, ...] | None = None,
+) -> ArticleReading:
     """Mentions, figures and timeline of one parsed article (``doc`` is the
     parse of its masked text). The reading depends on this article alone
     (plus ``aliases`` if given), so it can be stored and put together with
@@ -71,20 +80,27 @@ def read_article(article: Article, doc: Doc, aliases: Aliases | None = None,
         display.setdefault(aliases.canonical(span.text), span.text)
     mentions = find_mentions(article.id, doc, resolver)
     claim_sents = [(i, s) for i, s in enumerate(sents) if is_claim_sentence(s)]
-    figures, timeline = article_figures(article.id, doc, claim_sents, document.date, resolver, display)
-    return ArticleReading(document, mentions, figures, timeline, tuple(sorted(aliases.table.items())))
+    figures, timeline = article_figures(
+        article.id, doc, claim_sents, document.date, resolver, display
+    )
+    return ArticleReading(
+        document, mentions, figures, timeline, tuple(sorted(aliases.table.items()))
+    )
 
 
-
-
-def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()) -> Dossier:
+def build_dossier(
+    readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()
+) -> Dossier:
     """Put the readings of a story's articles together into its dossier.
     The result does not depend on the order the readings come in."""
     readings = sorted(readings, key=lambda r: r.document.id)
     outlets = {r.document.id: r.document.source or r.document.id for r in readings}
     story = Aliases({k: v for r in readings for k, v in r.aliases})
-    mentions = [replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
-                for r in readings for m in relay_ledes(r.mentions)]
+    mentions = [
+        replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
+        for r in readings
+        for m in relay_ledes(r.mentions)
+    ]
     texts = {r.document.id: r.document.text for r in readings}
 
     def figures_in(m: Mention):
@@ -94,11 +110,18 @@ def build_dossier(readings: Sequence[ArticleReading], failures: Sequence[ReadOut
     conflicts: list[Conflict] = []
     for i, g in enumerate(group(mentions), start=1):
         members = relay_sources(g.mentions)
-        claim = Claim(id=f"c{i}", text=members[g.central()].text, verdict=verdict_of(members), mentions=tuple(members))
+        claim = Claim(
+            id=f"c{i}",
+            text=members[g.central()].text,
+            verdict=verdict_of(members),
+            mentions=tuple(members),
+        )
         claims.append(claim)
         conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link))
     order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
-    timeline = sorted((e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start))
+    timeline = sorted(
+        (e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start)
+    )
     return Dossier(
         documents=tuple(r.document for r in readings),
         claims=tuple(claims),
@@ -118,8 +141,8 @@ def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
     """Parse and read each article on its own (the expensive, per-article
     stage). Adverts, comments and headings are masked before the parse."""
     skipped = [find_skipped(a.id, a.text) for a in articles]
-    docs = parse_many(mask(a.text, s) for a, s in zip(articles, skipped))
-    return [read_article(a, d, skipped=s) for a, d, s in zip(articles, docs, skipped)]
+    docs = parse_many(mask(a.text, s) for a, s in zip(articles, skipped, strict=False))
+    return [read_article(a, d, skipped=s) for a, d, s in zip(articles, docs, skipped, strict=False)]
 
 
 def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
@@ -132,4 +155,11 @@ def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
     return analyze_articles(articles, failures)
 
 
-__all__ = ["analyze", "analyze_articles", "build_dossier", "read_article", "read_articles", "ArticleReading"]
+__all__ = [
+    "analyze",
+    "analyze_articles",
+    "build_dossier",
+    "read_article",
+    "read_articles",
+    "ArticleReading",
+]

@@ -12,6 +12,6 @@ folder skips the articles already read.
 
 from __future__ import annotations
 
-from .run import BatchOptions, BatchResult, run, total_articles
+from storyline.batch.run import BatchOptions, BatchResult, run, total_articles
 
 __all__ = ["BatchOptions", "BatchResult", "run", "total_articles"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import ConfigError
-from .work import Result, Task, failed, read_chunk
+from storyline.batch.work import Result, Task, failed, read_chunk
+from storyline.errors import ConfigError
 
 __all__ = ["dask_results"]
 
@@ -34,7 +34,7 @@ def _plugin() -> Any:
         name = "storyline-warm-model"
 
         def setup(self, worker: Any) -> None:
-            from storyline.nlp import load
+            from storyline.article.nlp import load
 
             load()
 

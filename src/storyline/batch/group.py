@@ -18,12 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..pipeline import build_dossier
-from ..render import to_dict
-from ..stories import StoryIndex
-from .ledger import Ledger, ReadingStore
-from .tables import TableWriter
-from .work import decode_reading
+from storyline.batch.ledger import Ledger, ReadingStore
+from storyline.batch.tables import TableWriter
+from storyline.batch.work import decode_reading
+from storyline.pipeline import build_dossier
+from storyline.render import to_dict
+from storyline.story.assignment import StoryIndex
 
 __all__ = ["StoryTotals", "assign_stories", "write_stories"]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .work import Result
+    from storyline.batch.work import Result
 
 __all__ = ["FailureLog", "Ledger", "PartWriter", "ReadingStore"]
 

@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-from .work import Result, Task, failed, read_chunk
+from storyline.batch.work import Result, Task, failed, read_chunk
 
 __all__ = ["local_results"]
 
@@ -24,7 +24,7 @@ IN_FLIGHT_PER_JOB = 2
 
 
 def _warm() -> None:
-    from ..nlp import load
+    from storyline.article.nlp import load
 
     load()
 

@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..errors import ConfigError
-from ..read import ReadOptions
-from ..read_stream import count_inputs, iter_inputs
-from ..version import __version__
-from .ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
-from .progress import Progress
-from .work import Result, Task, article_key
+from storyline.batch.ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
+from storyline.batch.progress import Progress
+from storyline.batch.work import Result, Task, article_key
+from storyline.errors import ConfigError
+from storyline.ingest.files import ReadOptions
+from storyline.ingest.stream import count_inputs, iter_inputs
+from storyline.version import __version__
 
 __all__ = ["BatchOptions", "BatchResult", "run"]
 
@@ -150,7 +150,7 @@ def _run(
         failures.close()
         ledger.commit()
     articles = counts.read + counts.resumed
-    from .group import assign_stories, write_stories
+    from storyline.batch.group import assign_stories, write_stories
 
     assign_stories(ledger, run_id)
     if progress:
@@ -218,10 +218,10 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 def _engine(options: BatchOptions, chunks: Iterator[list[Task]]) -> Iterator[list[Result]]:
     if options.engine == "dask":
-        from .dask_engine import dask_results
+        from storyline.batch.dask_engine import dask_results
 
         return dask_results(chunks, options.scheduler, options.jobs)
-    from .local import local_results
+    from storyline.batch.local import local_results
 
     return local_results(chunks, options.jobs)
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..model import Claim, Conflict, Document, Figure, Mention, Skipped, TimelineEvent
+from storyline.model import Claim, Conflict, Document, Figure, Mention, Skipped, TimelineEvent
 
 __all__ = ["TABLES", "TableWriter"]
 

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article, Document, Figure, Mention, TimelineEvent
-from ..render.json_out import record_from_dict, record_to_dict
-from ..stories import profile
+from storyline.model import Article, Document, Figure, Mention, TimelineEvent
+from storyline.render.json_out import record_from_dict, record_to_dict
+from storyline.story.assignment import profile
 
 if TYPE_CHECKING:
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 # The reading pipeline (spaCy) is imported where it is used, not here: the
 # driver of a pool or a Dask cluster handles Tasks and Results without it,
 # and starts its workers while they import it.
@@ -61,7 +61,7 @@ def encode_reading(reading: ArticleReading) -> str:
 
 
 def decode_reading(line: str | bytes) -> ArticleReading:
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 
     data: dict[str, Any] = json.loads(line)
     return ArticleReading(
@@ -77,8 +77,8 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
     """Read a chunk of articles; an article that raises gets its error, the
     others their readings. Parsed together (spaCy batches them) and, where
     one fails, again one by one to tell which."""
-    from ..nlp import load
-    from ..pipeline import read_articles
+    from storyline.article.nlp import load
+    from storyline.pipeline import read_articles
 
     nlp = load()
     # Strings spaCy meets in these articles are freed after them: without
@@ -94,7 +94,7 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
 
 
 def _read_one(article: Article) -> ArticleReading | BaseException:
-    from ..pipeline import read_articles
+    from storyline.pipeline import read_articles
 
     try:
         return read_articles([article])[0]

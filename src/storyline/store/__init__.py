@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .db import Db, is_postgres_url
-from .records import Added, AddResult, Change, Duplicate, StorySummary
-from .store import NotFound, Store
+from storyline.store.db import Db, is_postgres_url
+from storyline.store.records import Added, AddResult, Change, Duplicate, StorySummary
+from storyline.store.store import NotFound, Store
 
 __all__ = [
     "AddResult",

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from storyline.errors import ConfigError
 
 # How long a writer waits for another process's transaction before giving
 # up. One article's transaction takes milliseconds; a minute covers a

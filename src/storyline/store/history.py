@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Claim, Dossier, Mention
-from .records import Change
-from .serial import mention_key
+from storyline.model import Claim, Dossier, Mention
+from storyline.store.records import Change
+from storyline.store.serial import mention_key
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from ..errors import ConfigError
-from .db import Db
+from storyline.errors import ConfigError
+from storyline.store.db import Db
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (

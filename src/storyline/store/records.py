@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Mention, ReadOutcome
+from storyline.model import Mention, ReadOutcome
 
 ChangeKind = Literal["new-claim", "verdict", "new-conflict"]
 

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..model import Document, Figure, Mention, Skipped, TimelineEvent
-from ..render.json_out import _build, _record
+from storyline.model import Document, Figure, Mention, Skipped, TimelineEvent
+from storyline.render.json_out import _build, _record
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: imported where a reading is built
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 
 
 def _dumps(value: Any) -> str:
@@ -39,7 +39,7 @@ def reading_to_json(reading: ArticleReading) -> str:
 
 
 def reading_from_json(data: str, text: str) -> ArticleReading:
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 
     d = json.loads(data)
     return ArticleReading(
@@ -70,7 +70,7 @@ def mention_key(m: Mention) -> str:
 
 def renamed(reading: ArticleReading, new_id: str) -> ArticleReading:
     """The same reading under another article id (two articles of one name)."""
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 
     def doc(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(replace(x, doc=new_id) for x in items)

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Dossier
-from . import history, serial
-from .db import Db
-from .history import ClaimState
-from .records import Change
-from .tables import next_value
+from storyline.model import Dossier
+from storyline.store import history, serial
+from storyline.store.db import Db
+from storyline.store.history import ClaimState
+from storyline.store.records import Change
+from storyline.store.tables import next_value
 
 TITLE_CHARS = 100  # a story named by its best-attested claim: cut to a listing's width
 

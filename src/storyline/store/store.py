@@ -17,19 +17,19 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StorylineError
-from ..model import Article, Dossier, ReadOutcome
-from ..stories import later
-from ..stories import merge as merge_profiles
-from ..stories import profile as article_profile
-from ..version import __version__
-from . import dedup, snapshot, tables
-from .db import Db
-from .migrations import migrate
-from .records import Added, AddResult, Change, Duplicate, StorySummary
+from storyline.errors import StorylineError
+from storyline.model import Article, Dossier, ReadOutcome
+from storyline.store import dedup, snapshot, tables
+from storyline.store.db import Db
+from storyline.store.migrations import migrate
+from storyline.store.records import Added, AddResult, Change, Duplicate, StorySummary
+from storyline.story.assignment import later
+from storyline.story.assignment import merge as merge_profiles
+from storyline.story.assignment import profile as article_profile
+from storyline.version import __version__
 
 if TYPE_CHECKING:
-    from ..pipeline import ArticleReading
+    from storyline.model import ArticleReading
 
 Reader = Callable[[Sequence[Article]], Sequence["ArticleReading"]]
 
@@ -74,7 +74,7 @@ class Store:
         is asked between articles (Ctrl-C); ``on_result`` hears of each
         article as it is stored."""
         if reader is None:
-            from ..pipeline import read_articles
+            from storyline.pipeline import read_articles
 
             reader = read_articles
         failures: list[ReadOutcome] = []
@@ -147,7 +147,7 @@ class Store:
             if reading is None:  # a copy at first look, not now: articles are never deleted,
                 reading = reader([article])[0]  # so this cannot happen; but stay whole if it does
             if new_id != reading.document.id:
-                from .serial import renamed
+                from storyline.store.serial import renamed
 
                 reading = renamed(reading, new_id)
             prof = article_profile(reading.mentions)
@@ -156,7 +156,7 @@ class Store:
             is_new = story is None
             story = story or tables.new_story(db, now)
             self._insert(article, new_id, text_hash, sig, story, None, prof, when, now)
-            from .serial import reading_to_json
+            from storyline.store.serial import reading_to_json
 
             db.run(
                 "INSERT INTO readings (article_id, version, data) VALUES (?, ?, ?)",
@@ -241,7 +241,7 @@ class Store:
             self._cache.popitem(last=False)
 
     def _readings(self, story_id: str, extra: dict[str, ArticleReading]) -> list[ArticleReading]:
-        from .serial import reading_from_json
+        from storyline.store.serial import reading_from_json
 
         ids = [
             r[0]
@@ -262,7 +262,7 @@ class Store:
         return [found[i] for i in ids]
 
     def _build(self, story_id: str, extra: dict[str, ArticleReading] | None = None) -> Dossier:
-        from ..pipeline import build_dossier
+        from storyline.pipeline import build_dossier
 
         return build_dossier(self._readings(story_id, extra or {}))
 
@@ -318,7 +318,7 @@ class Store:
                     "SELECT claim_key, mentions FROM claims WHERE story_id = ?", (story_id,)
                 )
             }
-        from .serial import mention_key
+        from storyline.store.serial import mention_key
 
         keys = {
             c.id: states.get(frozenset(mention_key(m) for m in c.mentions), "")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..stories import best_story, fetching, idf_weights, merge, top_candidates
-from . import dedup
-from .db import Db
+from storyline.store import dedup
+from storyline.store.db import Db
+from storyline.story.assignment import best_story, fetching, idf_weights, merge, top_candidates
 
 PROFILED = "profiled"  # counter: articles folded into story profiles (idf's N)
 

@@ -31,7 +31,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from storyline.fetch import Fetcher
+from storyline.ingest.fetch import Fetcher
 from storyline.model import Dossier, ReadOutcome
 from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, VERDICT_ORDER, plural
 from storyline.render.json_out import to_dict

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.errors import InputError
-from storyline.fetch import Fetcher
+from storyline.ingest.fetch import Fetcher
+from storyline.ingest.files import ReadOptions, read_inputs, read_text_article
+from storyline.ingest.sources import page_article
 from storyline.model import ReadOutcome
-from storyline.read import ReadOptions, read_inputs, read_text_article
-from storyline.sources import page_article
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -1,0 +1,207 @@
+"""Entity names across a story: one canonical name for each thing.
+
+"BA (British Airways)" in one article and "British Airways (BA)" in
+another define an alias; "Smith" after "Jane Smith" is the same person;
+"the Chinese automaker" and "the two firms" point back to organisations named
+before. Claims must not split because outlets name things differently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.lexicon.cues import (
+    DEMONYMS,
+    ORG_DESCRIPTORS,
+    ORG_SUFFIXES,
+    PAIR_DESCRIPTORS,
+    PLACE_ALIASES,
+)
+
+NAMED_LABELS = frozenset(
+    {"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’-]*){1,5}"
+_ACRONYM = r"[A-Z][A-Za-z&]{1,6}"
+_LONG_THEN_SHORT = re.compile(rf"({_NAME})\s*\(({_ACRONYM})\)")
+_SHORT_THEN_LONG = re.compile(rf"\b({_ACRONYM})\s*\(({_NAME})\)")
+_POSSESSIVE = re.compile(r"[’']s$")
+# How far back (in sentences) a description like "the company" may point.
+DESCRIPTOR_WINDOW = 4
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    initials = _initials(long).upper()
+    letters = "".join(c for c in short.upper() if c.isalpha())
+    it = iter(initials)
+    return len(letters) >= 2 and letters[0] == initials[:1] and all(c in it for c in letters)
+
+
+def clean(name: str) -> str:
+    """Lower-case surface form without article, possessive or punctuation."""
+    name = _POSSESSIVE.sub("", name.strip())
+    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:()\"“”'’").lower()
+    return PLACE_ALIASES.get(name, DEMONYMS.get(name, name))
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """Surface form (cleaned) -> canonical form, for one story."""
+
+    table: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        key = clean(name)
+        seen = set()
+        while key in self.table and key not in seen:
+            seen.add(key)
+            key = self.table[key]
+        return key
+
+
+def story_aliases(texts: Iterable[str], docs: Iterable[Doc] = ()) -> Aliases:
+    """Aliases defined anywhere in the story: acronyms given in brackets, and
+    surnames of people named in full."""
+    table: dict[str, str] = {}
+    for text in texts:
+        for m in _LONG_THEN_SHORT.finditer(text):
+            long, short = m.group(1), m.group(2)
+            if _is_acronym_of(short, long):
+                table[clean(short)] = clean(long)
+            elif _is_acronym_of(long, short):  # "BA (British Airways)" parsed the other way
+                table[clean(long)] = clean(short)
+        for m in _SHORT_THEN_LONG.finditer(text):
+            short, long = m.group(1), m.group(2)
+            if _is_acronym_of(short, long):
+                table[clean(short)] = clean(long)
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                full = clean(ent.text)
+                table.setdefault(clean(ent[-1].text), full)
+    return Aliases(table)
+
+
+def is_named(token: Token) -> bool:
+    return token.ent_type_ in NAMED_LABELS or (token.pos_ == "PROPN" and token.is_title)
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """Named things: spaCy's entities of naming kinds, plus runs of proper
+    nouns the model left untagged (it misses acronyms such as company codes)."""
+    spans = [e for e in doc.ents if e.label_ in NAMED_LABELS]
+    covered = {t.i for e in spans for t in e}
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.i not in covered and t.pos_ == "PROPN" and not t.ent_type_ and not t.is_space:
+            j = i
+            while (
+                j + 1 < len(doc)
+                and doc[j + 1].pos_ == "PROPN"
+                and not doc[j + 1].ent_type_
+                and doc[j + 1].i not in covered
+            ):
+                j += 1
+            spans.append(doc[i : j + 1])
+            i = j + 1
+        else:
+            i += 1
+    return sorted(spans, key=lambda s: s.start)
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Points descriptions and pronouns back to names in one article."""
+
+    aliases: Aliases
+    orgs_by_sentence: tuple[tuple[str, ...], ...]  # canonical organisations named, per sentence
+    people_by_sentence: tuple[tuple[str, ...], ...]
+    display: dict[str, str] = field(default_factory=dict)  # canonical -> as first written
+    names: tuple[Span, ...] = ()  # the article's name spans (name_spans), found once
+
+    def last_org(self, sentence: int, before_char_names: tuple[str, ...] = ()) -> str | None:
+        if before_char_names:
+            return before_char_names[-1]
+        for s in range(sentence - 1, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
+            if self.orgs_by_sentence[s]:
+                return self.orgs_by_sentence[s][-1]
+        return None
+
+    def last_pair(self, sentence: int, before: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found: list[str] = list(dict.fromkeys(reversed(before)))
+        for s in range(sentence - 1, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
+            for name in reversed(self.orgs_by_sentence[s]):
+                if name not in found:
+                    found.append(name)
+            if len(found) >= 2:
+                return tuple(found[:2])
+        return ()
+
+    def last_person(self, sentence: int) -> str | None:
+        for s in range(sentence, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
+            if self.people_by_sentence[s]:
+                return self.people_by_sentence[s][-1]
+        return None
+
+
+ORG_LABELS = frozenset({"ORG", "PRODUCT", "FAC"})
+
+
+def _is_org(name: Span) -> bool:
+    if name.label_ in ORG_LABELS or name[-1].lower_ in ORG_SUFFIXES:
+        return True
+    return not name.label_ and name.root.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "conj",
+        "pobj",
+        "poss",
+        "dobj",
+    )
+
+
+def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolver:
+    orgs: list[tuple[str, ...]] = []
+    people: list[tuple[str, ...]] = []
+    names = name_spans(doc)
+    display: dict[str, str] = {}
+    for n in names:
+        display.setdefault(
+            aliases.canonical(n.text),
+            re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE),
+        )
+    for sent in sentences:
+        inside = [n for n in names if sent.start <= n.start < sent.end]
+        orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
+        people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
+    return Resolver(aliases, tuple(orgs), tuple(people), display, tuple(names))
+
+
+def descriptor_referents(
+    chunk: Span, sentence: int, resolver: Resolver, earlier_orgs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """What a definite description like "the Chinese automaker" or "the two
+    firms" refers to, or () if it is not one."""
+    text = chunk.text.lower()
+    if any(text.startswith(p) for p in PAIR_DESCRIPTORS):
+        return resolver.last_pair(sentence, earlier_orgs)
+    head = chunk.root
+    first = chunk[0].lower_
+    if (
+        head.lemma_.lower() in ORG_DESCRIPTORS
+        and first in ("the", "this", "that")
+        and not any(t.pos_ == "PROPN" for t in chunk)
+    ):
+        org = resolver.last_org(sentence, earlier_orgs)
+        return (org,) if org else ()
+    return ()

@@ -1,0 +1,188 @@
+"""Figures and timeline of one article: each number tied to what it counts
+and when, each dated event tied to its words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.article.entities import Resolver, descriptor_referents
+from storyline.measure.dates import find_dates
+from storyline.measure.quantities import find_quantities
+from storyline.model import Figure, TimeExpr, TimelineEvent
+
+# A date this close after a figure ("120 in 2019", "4,310 last year") dates
+# that figure rather than the whole sentence.
+DATE_AFTER_FIGURE_CHARS = 25
+_PAREN_NAME = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*\(\s*$")
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+@dataclass(frozen=True)
+class _Names:
+    """An article's names and noun chunks, found once (each is a pass over the doc)."""
+
+    spans: list[Span]
+    chunk_of: dict[int, Span]  # noun chunk by its root token
+
+
+def _holder(
+    doc: Doc,
+    token: Token,
+    sent_index: int,
+    resolver: Resolver,
+    display: dict[str, str],
+    found: _Names,
+) -> str | None:
+    """Who or what a figure belongs to: the subject of the verb that governs it."""
+    names = found.spans
+    for anc in [token, *token.ancestors]:
+        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            subj = anc.head  # "the brand sold 5,500 cars" parsed as a noun with a clause
+        if subj is None or subj.i == token.i:
+            continue
+        chunk = found.chunk_of.get(subj.i)
+        if chunk is None and subj.dep_ == "ROOT":  # the parser's noun chunks skip a noun root
+            mods = [
+                c.i for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")
+            ]
+            chunk = doc[min(mods, default=subj.i) : subj.i + 1]
+        sub = (
+            chunk
+            if subj.dep_ == "ROOT" and chunk is not None
+            else doc[subj.left_edge.i : subj.right_edge.i + 1]
+        )
+        inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
+        if inside:
+            if len(sub) <= 6:
+                return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
+            return inside[0].text
+        if chunk is not None:
+            refs = descriptor_referents(chunk, sent_index, resolver, ())
+            if refs:
+                return " and ".join(display.get(r, r) for r in refs)
+        if subj.lower_ == "it":
+            org = resolver.last_org(sent_index)
+            if org:
+                return display.get(org, org)
+    return None
+
+
+def _purpose_names(sent: Span, holder: str | None, found: _Names) -> list[str]:
+    """Other named things the sentence ties the figure to ("to transform its
+    X plant"), so a reader sees what the money is for."""
+    out = []
+    for n in found.spans:
+        if (
+            sent.start <= n.start < sent.end
+            and n.root.dep_ in ("compound", "dobj", "pobj")
+            and n.root.head.dep_ in ("dobj", "pobj")
+        ):
+            if holder is None or n.text not in holder:
+                if n.label_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"):
+                    out.append(n.text)
+    return out
+
+
+# Counts written as small words ("the two firms", "one of its plants") are
+# part of a noun phrase, not figures a reader checks; durations, money and
+# percentages are figures whatever their size.
+_SMALL_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+)
+_ALWAYS_FIGURES = frozenset(
+    {"percent", "GBP", "USD", "EUR", "days", "weeks", "months", "years", "hours"}
+)
+
+
+def _is_figure(q) -> bool:
+    first = q.text.lower().split()[0] if q.text.split() else ""
+    return q.unit in _ALWAYS_FIGURES or q.qualifier is not None or first not in _SMALL_WORDS
+
+
+def _when(q_end: int, dates: Sequence[TimeExpr], next_start: int) -> str | None:
+    for d in dates:
+        if q_end <= d.start <= min(q_end + DATE_AFTER_FIGURE_CHARS, next_start) and d.value:
+            return d.value
+    valued = [d for d in dates if d.value]
+    return (
+        valued[0].value
+        if len(valued) == 1 and valued[0].start < q_end
+        else (valued[0].value if len(valued) == 1 else None)
+    )
+
+
+def article_figures(
+    doc_id: str,
+    doc: Doc,
+    sentences: Sequence[tuple[int, Span]],
+    reference: str | None,
+    resolver: Resolver,
+    display: dict[str, str],
+) -> tuple[tuple[Figure, ...], tuple[TimelineEvent, ...]]:
+    """Figures and dated events of the given (index, sentence) pairs; the
+    index is the sentence's place among the article's sentences."""
+    figures: list[Figure] = []
+    events: list[TimelineEvent] = []
+    text = doc.text
+    found = _Names(list(resolver.names), {c.root.i: c for c in doc.noun_chunks})
+    for index, sent in sentences:
+        start, end = sent.start_char, sent.end_char
+        dates = find_dates(text, reference, start, end)
+        quantities = [
+            q
+            for q in find_quantities(text, start, end)
+            if not any(d.start <= q.start < d.end for d in dates)
+        ]
+        quantities = [q for q in quantities if _is_figure(q)]
+        for qi, q in enumerate(quantities):
+            token = _token_at(doc, q.start)
+            if token is None:
+                continue
+            before = text[max(start, q.start - 40) : q.start]
+            paren = _PAREN_NAME.search(before)
+            holder = (
+                paren.group(1) if paren else _holder(doc, token, index, resolver, display, found)
+            )
+            extra = [] if paren else _purpose_names(sent, holder, found)
+            entity = holder or (extra.pop(0) if extra else "")
+            if extra:
+                entity = (
+                    f"{entity} ({', '.join(dict.fromkeys(extra))})" if entity else ", ".join(extra)
+                )
+            next_start = quantities[qi + 1].start if qi + 1 < len(quantities) else end
+            figures.append(
+                Figure(
+                    entity=entity,
+                    value=q.value,
+                    unit=q.unit,
+                    when=_when(q.end, dates, next_start),
+                    doc=doc_id,
+                    start=q.start,
+                    end=q.end,
+                    text=q.text,
+                    context=sent.text.strip(),
+                    qualifier=q.qualifier,
+                )
+            )
+        for d in dates:
+            if d.value and d.value[:4].isdigit():
+                events.append(
+                    TimelineEvent(
+                        when=d.value,
+                        text=sent.text.strip(),
+                        doc=doc_id,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        expression=d.text,
+                    )
+                )
+    return tuple(figures), tuple(events)

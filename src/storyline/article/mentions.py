@@ -1,0 +1,425 @@
+"""Mentions: the claim-bearing clauses of one article, with certainty and source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.article import certainty as _certainty
+from storyline.article.clauses import Clause, Frame, split
+from storyline.article.entities import Resolver, descriptor_referents
+from storyline.article.quotes import enclosing, quotations
+from storyline.lexicon.cues import (
+    ANONYMITY_WORDS,
+    DEMONYMS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    HEDGE_MODALS,
+    HEDGE_WORDS,
+    LIGHT_WORDS,
+    MASTHEAD_WORDS,
+    NEGATORS,
+    PERSON_PRONOUNS,
+    QUOTE_VERBS,
+    REPORT_SOURCE_WORDS,
+    SYNONYMS,
+    UNNAMED_SOURCE_WORDS,
+)
+from storyline.measure.quantities import find_quantities
+from storyline.model import Mention
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+# How much a word tells what a claim is about, by part of speech: nouns name
+# the thing ("deal", "talks", "tariffs"), verbs and adjectives vary more
+# between outlets telling the same thing.
+POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "VERB": 0.6, "ADJ": 0.5}
+# The subject noun is what a clause is about ("the deal is pending", "no
+# deal has been announced"): it weighs double.
+THEME_WEIGHT = 2.0
+# Figures at least this large become terms of their clause ("£500m" in two
+# outlets); small counts ("two firms") are too common to tell claims apart.
+FIGURE_TERM_MIN = 100
+# Words in a source longer than this are cut at the first comma: "Jane
+# Smith, Professor of Economics at ..." is "Jane Smith".
+SOURCE_MAX_WORDS = 6
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "«"})
+_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Sentences with text in them (masked text leaves blank ones)."""
+    return [s for s in doc.sents if any(t.is_alpha for t in s)]
+
+
+def is_claim_sentence(sent: Span) -> bool:
+    text = sent.text.strip()
+    if text.endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    if (
+        sent.root.tag_ == "VB"
+        and sent.root.i == sent.start
+        and not any(c.dep_ == "nsubj" for c in sent.root.children)
+    ):
+        return False  # an imperative: "Add one more layer of context."
+    return sum(t.is_alpha for t in sent) >= 4
+
+
+def _span_of(doc: Doc, token_ids: tuple[int, ...]) -> tuple[int, int] | None:
+    toks = [doc[i] for i in token_ids if not doc[i].is_space]
+    while toks and (toks[0].lower_ in _TRIM or toks[0].is_punct):
+        toks.pop(0)
+    while (
+        toks
+        and (toks[-1].lower_ in _TRIM or toks[-1].is_punct)
+        and toks[-1].text not in ("”", '"', ")")
+    ):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def name_source(
+    doc: Doc,
+    frame: Frame,
+    resolver: Resolver,
+    sent_index: int,
+    previous: tuple[str, str] | None = None,
+) -> tuple[str, str]:
+    """The source of a frame, as a reader would name it, and its kind.
+    ``previous`` is the source of the sentence before, which a pronoun
+    ("he added", "they said") most often continues."""
+    span = doc[frame.source_start : frame.source_end]
+    root = span.root
+    if len(span) == 1 and (antecedent := _antecedent(root)) is not None:
+        # "the senator, who said ...": the source is the senator.
+        noun = replace(frame, source_start=antecedent[0], source_end=antecedent[1])
+        return name_source(doc, noun, resolver, sent_index, previous)
+    if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if previous is not None and (
+            root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")
+        ):
+            return previous
+        if root.lower_ in PERSON_PRONOUNS:
+            person = resolver.last_person(sent_index)
+            return (resolver.display.get(person, person.title()) if person else span.text), "person"
+        org = resolver.last_org(sent_index)
+        return (resolver.display.get(org, org) if org else span.text), "organisation"
+    head = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    if head is not None and head.label_ == "PERSON":
+        return head.text, "person"
+    if head is not None and head.label_ in ("ORG", "GPE", "NORP", "FAC"):
+        name = re.sub(r"^the\s+", "", head.text, flags=re.IGNORECASE)
+        return name, "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
+    words = {t.lower_ for t in span}
+    if words & ANONYMITY_WORDS:
+        return _short(span), "unnamed"
+    if root.lower_ in REPORT_SOURCE_WORDS:
+        return _short(span), "reports"
+    named = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
+        return named.text, "person"
+    described = _described(root)
+    chunk = next((c for c in span.noun_chunks if c.root.i == root.i), None)
+    if chunk is not None:  # "the company said": the company named before
+        refs = descriptor_referents(chunk, sent_index, resolver, ())
+        if refs:
+            return resolver.display.get(refs[0], refs[0]), "organisation"
+    if root.lower_ in UNNAMED_SOURCE_WORDS:
+        return described, "unnamed"
+    return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def _antecedent(pronoun: Token) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun subject stands for, without the
+    relative clause: "the senator, who said ..." -> "the senator"."""
+    if pronoun.lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.head
+    end = clause.left_edge.i
+    while end > noun.i + 1 and noun.doc[end - 1].is_punct:
+        end -= 1
+    return noun.left_edge.i, max(end, noun.i + 1)
+
+
+def _described(root: Token) -> str:
+    """A source named by description: its head noun with the words before it
+    ("a company spokeswoman", "some former employees"), without the clauses
+    and phrases that follow."""
+    left = [
+        c
+        for c in root.lefts
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")
+    ]
+    start = min((c.left_edge.i for c in left), default=root.i)
+    return root.doc[start : root.i + 1].text
+
+
+def _short(span: Span) -> str:
+    text = span.text.strip()
+    if len(text.split()) > SOURCE_MAX_WORDS and "," in text:
+        text = text.split(",")[0]
+    return text
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "no", "any", "its", "their"}
+)
+
+
+def _is_theme(t: Token) -> bool:
+    """A determined subject noun ("the deal", "no deal", "this agreement") is
+    what its clause is about; a bare one ("production", "manufacturers") is
+    generic and says less."""
+    return (
+        t.pos_ == "NOUN"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(
+            c.dep_ in ("det", "poss") and (c.lower_ in _DETERMINERS or c.dep_ == "poss")
+            for c in t.children
+        )
+    )
+
+
+def _terms(
+    doc: Doc,
+    tokens: list[Token],
+    names: dict[int, str],
+    resolver: Resolver,
+    sent_index: int,
+    chunks: list[Span],
+    earlier: frozenset[int],
+) -> tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]:
+    """Content terms, canonical entities and years of a clause."""
+    terms: dict[str, float] = {}
+    entities: list[str] = []
+    years: list[str] = []
+    own = {t.i for t in tokens}
+    resolved: set[int] = set()
+    for ch in chunks:
+        if ch.start in own:
+            before = tuple(
+                names[i] for i in range(ch.sent.start, ch.start) if i in names and i not in earlier
+            )
+            refs = descriptor_referents(ch, sent_index, resolver, before)
+            entities.extend(refs)
+            if refs:
+                resolved.update(t.i for t in ch)
+    for t in tokens:
+        if t.i in resolved:
+            continue
+        if t.i in names:
+            entities.append(names[t.i])
+            continue
+        low = t.lower_
+        if _YEAR.match(t.text):
+            years.append(t.text)
+            continue
+        if low in DEMONYMS:
+            entities.append(DEMONYMS[low])
+            continue
+        if t.pos_ not in _CONTENT_POS or t.is_stop or not t.is_alpha:
+            continue
+        lemma = t.lemma_.lower()
+        if t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be" and t.pos_ in POS_WEIGHT:
+            # "The partnership isn't new": the predicate is what is asserted.
+            terms[lemma] = 1.0
+            continue
+        if (
+            lemma in LIGHT_WORDS
+            or low in LIGHT_WORDS
+            or low in HEDGE_WORDS
+            or low in HEDGE_MODALS
+            or low in NEGATORS
+        ):
+            continue
+        term = SYNONYMS.get(lemma, SYNONYMS.get(low, lemma))
+        weight = POS_WEIGHT[t.pos_] * (THEME_WEIGHT if _is_theme(t) else 1.0)
+        terms[term] = max(terms.get(term, 0.0), weight)
+    return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(years))
+
+
+def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, ...]:
+    """Every claim-bearing clause of a parsed article."""
+    names: dict[int, str] = {}
+    for span in resolver.names:
+        canonical = resolver.aliases.canonical(span.text)
+        for t in span:
+            names[t.i] = canonical
+    chunks = list(doc.noun_chunks)
+    mentions: list[Mention] = []
+    previous: tuple[str, str] | None = None  # the source of the previous sentence
+    text = doc.text  # built anew by every call: read it once per article
+    quoted = quotations(text)
+    sents = sentences(doc)
+    for index, sent in enumerate(sents):
+        if not is_claim_sentence(sent):
+            # "He added:" introduces the quotation that follows, "Smith
+            # said." tags the one before; other sentences that state nothing
+            # break the chain.
+            previous = _introduced_speaker(doc, sent, index, resolver, previous)
+            continue
+        sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
+        found = [
+            m
+            for clause in split(sent)
+            if (
+                m := _mention(
+                    doc_id, doc, text, sent, index, clause, names, resolver, sent_chunks, previous
+                )
+            )
+            is not None
+        ]
+        quote = enclosing(quoted, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
+        if quote is not None and all(m.source is None for m in found):
+            # A sentence inside a quotation is its speaker's: the one named
+            # where the quotation closes ("..., she said") or, failing that,
+            # the one quoted just before.
+            speaker = _closing_speaker(doc, text, sents, index, quote, resolver, previous)
+            if speaker is not None:
+                name, kind, start, end = speaker
+                found = [
+                    replace(m, source=name, source_kind=kind, source_start=start, source_end=end)
+                    for m in found
+                ]
+            elif previous is not None:
+                found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
+        mentions.extend(found)
+        previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
+    return tuple(mentions)
+
+
+def _introduced_speaker(
+    doc: Doc, sent: Span, index: int, resolver: Resolver, previous: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """The speaker of a sentence that only names who spoke ("Smith said:",
+    "He added.", "said Smith, to applause."), who the quotation around it
+    belongs to; None for any other sentence."""
+    frame = _tag_frame(sent)
+    return None if frame is None else name_source(doc, frame, resolver, index, previous)
+
+
+def _closing_speaker(
+    doc: Doc,
+    text: str,
+    sents: list[Span],
+    index: int,
+    quote: tuple[int, int],
+    resolver: Resolver,
+    previous: tuple[str, str] | None,
+) -> tuple[str, str, int, int] | None:
+    """The speaker named where a quotation closes ("“... it hurts,” she
+    said.") or in the tag that follows it ("“... hurts!” Smith said."):
+    source, kind and its offsets."""
+    for later_index in range(index + 1, len(sents)):
+        later = sents[later_index]
+        if later.end_char < quote[1]:
+            continue  # the quotation is still open
+        if later.start_char >= quote[1]:
+            if text[quote[1] : later.start_char].strip():
+                return None
+            frame = _tag_frame(later)
+        else:
+            frames = (c.frame for c in split(later) if c.frame is not None and not c.frame.negated)
+            frame = next((f for f in frames if doc[f.source_start].idx >= quote[1]), None)
+        if frame is None:
+            return None
+        source, kind = name_source(doc, frame, resolver, later_index, previous)
+        src = doc[frame.source_start : frame.source_end]
+        return source, kind, src.start_char, src.end_char
+    return None
+
+
+def _tag_frame(sent: Span) -> Frame | None:
+    """ "Smith said.", "said Smith, to applause.": a sentence that only names
+    who spoke (a reporting verb heading it, with a subject and no content)."""
+    v = sent.root
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if v.lemma_ not in QUOTE_VERBS or subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
+        return None
+    return Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False)
+
+
+def _mention(
+    doc_id: str,
+    doc: Doc,
+    text: str,
+    sent: Span,
+    index: int,
+    clause: Clause,
+    names: dict[int, str],
+    resolver: Resolver,
+    chunks: list[Span],
+    previous: tuple[str, str] | None,
+) -> Mention | None:
+    content = [doc[i] for i in clause.content if not doc[i].is_space]
+    if sum(t.is_alpha for t in content) < 3:
+        return None
+    # A clause states something through a verb; a sentence without one (a
+    # headline) may still state something through its nouns.
+    if not any(t.pos_ in ("VERB", "AUX") for t in content) and (
+        clause.head != sent.root.i or not any(t.pos_ == "NOUN" for t in content)
+    ):
+        return None
+    span = _span_of(doc, clause.tokens)
+    if span is None:
+        return None
+    grade, cue = _certainty.grade(content)
+    source = kind = None
+    source_span: tuple[int | None, int | None] = (None, None)
+    if clause.frame is not None:
+        if clause.frame.negated:
+            grade, cue = "negated", doc[clause.frame.cue].text
+        else:
+            src = doc[clause.frame.source_start : clause.frame.source_end]
+            if len(src) == 1 and src[0].lower_ in FIRST_PERSON and previous is not None:
+                # "I think ..." in a quotation that runs on: the speaker quoted before.
+                source, kind = previous
+            else:
+                source, kind = name_source(doc, clause.frame, resolver, index, previous)
+                source_span = (src.start_char, src.end_char)
+            if clause.frame.denial:
+                grade, cue = "negated", doc[clause.frame.cue].text
+            elif clause.frame.hedged and grade == "certain":
+                grade, cue = "hedged", doc[clause.frame.cue].text
+    frame_tokens = frozenset(clause.tokens) - frozenset(clause.content)
+    if clause.frame is not None and clause.frame.negated:
+        # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.
+        content = content + [
+            doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)
+        ]
+    terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
+    for q in find_quantities(text, span[0], span[1]):
+        if q.value >= FIGURE_TERM_MIN and not (q.unit or "").startswith(
+            ("day", "week", "month", "year")
+        ):
+            # The same figure in two outlets is strong evidence of one claim.
+            terms.setdefault(f"={q.value:g}", 1.0)
+    return Mention(
+        doc=doc_id,
+        start=span[0],
+        end=span[1],
+        text=text[span[0] : span[1]],
+        certainty=grade,
+        source=source,
+        source_kind=kind,
+        cue=cue,
+        sentence=index,
+        source_start=source_span[0],
+        source_end=source_span[1],
+        terms=tuple(terms),
+        weights=tuple(terms.values()),
+        entities=entities,
+        years=years,
+    )
