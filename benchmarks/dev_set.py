@@ -73,10 +73,17 @@ def dev_stories() -> list[DevStory]:
     return stories
 
 
+def cli_path() -> Path:
+    """The ``storyline`` command installed beside this Python."""
+    return Path(sys.executable).parent / "storyline"
+
+
 def analyze(story: DevStory, dossier: Path) -> None:
     """Run the installed CLI on the story's documents (and nothing else in
     their folder, e.g. the gold)."""
-    cli = Path(sys.executable).parent / "storyline"
+    cli = cli_path()
+    if not cli.exists():
+        raise FileNotFoundError(f"{cli} not found: use the Python storyline is installed in")
     cmd = [
         str(cli),
         "analyze",
@@ -156,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path, help="folder where the dossiers are written")
     args = ap.parse_args(argv)
+    if not cli_path().exists():
+        print(
+            f"error: {cli_path()} not found: run this with the Python storyline is installed in"
+            " (e.g. .venv/bin/python benchmarks/dev_set.py OUT)",
+            file=sys.stderr,
+        )
+        return 2
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}
     failed = False

@@ -34,6 +34,7 @@ from storyline.model import (
 )
 from storyline.story.conflicts import conflicts_of
 from storyline.story.grouping import group
+from storyline.story.importance import rank
 from storyline.story.relay import relay_ledes, relay_sources
 from storyline.story.verdicts import verdict_of
 from storyline.version import __version__
@@ -118,14 +119,15 @@ def build_dossier(
         )
         claims.append(claim)
         conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link))
-    order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
+    claims, conflicts = rank(claims, conflicts)
+    kind_order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
     timeline = sorted(
         (e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start)
     )
     return Dossier(
         documents=tuple(r.document for r in readings),
         claims=tuple(claims),
-        conflicts=tuple(sorted(conflicts, key=lambda c: order[c.kind])),
+        conflicts=tuple(sorted(conflicts, key=lambda c: (kind_order[c.kind], int(c.claim[1:])))),
         figures=tuple(f for r in readings for f in r.figures),
         timeline=tuple(timeline),
         failures=tuple(failures),

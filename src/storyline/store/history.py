@@ -34,16 +34,19 @@ def match_keys(
     """A key for each claim: the previous claim it shares the most mentions
     with, each previous key used once; a new key for the rest."""
     owner = {m: p.key for p in previous for m in p.mentions}
-    pairs: list[tuple[int, int, str]] = []
+    text_of = {p.key: p.text for p in previous}
+    pairs: list[tuple[int, bool, int, str]] = []
     for i, claim in enumerate(claims):
         shared: dict[str, int] = {}
         for m in claim.mentions:
             if (k := owner.get(mention_key(m))) is not None:
                 shared[k] = shared.get(k, 0) + 1
-        pairs.extend((-n, i, k) for k, n in shared.items())
+        pairs.extend((-n, claim.text != text_of[k], i, k) for k, n in shared.items())
     keys: list[str | None] = [None] * len(claims)
     used: set[str] = set()
-    for _, i, k in sorted(pairs):  # most shared first; ties by position, then key
+    # Most shared first; ties to the claim still worded as before, then by
+    # position, then key.
+    for _, _, i, k in sorted(pairs):
         if keys[i] is None and k not in used:
             keys[i] = k
             used.add(k)

@@ -32,6 +32,13 @@ SAME_ARTICLE_FACTOR = 0.75  # an article restates a claim less often than outlet
 # is not the same proposition. Conflicts (verdicts.py) use the same bar.
 OPPOSED_MIN_SIMILARITY = 0.45
 OPPOSED_MIN_COVERAGE = 0.6
+# Unless they share what they are about, mentions set against each other
+# must state something: this many terms and names at least.
+OPPOSED_MIN_FEATURES = 3
+OPPOSED_MIN_SHARED = 3  # shared terms and names, for mentions that share no subject
+# A term this heavy in a mention is what it is about (mentions.THEME_WEIGHT
+# on a noun): two mentions about the same thing may oppose on it alone.
+THEME_MIN_WEIGHT = 2.0
 MIN_SHARED = 1  # features two mentions must share, unless one of them has fewer (2 split
 # the seed story's claims more than it prevented false links: measured, left at 1)
 # A feature held by more mentions than this does not make a pair worth
@@ -111,9 +118,37 @@ def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
     return sims
 
 
+def same_proposition(a: Mention, b: Mention) -> bool:
+    """Whether two mentions say something of the same thing in the same
+    terms, as far as their words go: both full enough to state something,
+    sharing two content words or the thing each is about (its determined
+    subject in either, "the deal" / "no deal"), or three words and names
+    with a word among them; and no two different casts. One or two shared
+    objects ("the material", "a security matter") are not the same
+    proposition."""
+    wa, wb = (
+        dict(zip(a.terms, a.weights or [1.0] * len(a.terms))),
+        dict(zip(b.terms, b.weights or [1.0] * len(b.terms))),
+    )
+    if a.entities and b.entities and not set(a.entities) & set(b.entities):
+        return False
+    shared = wa.keys() & wb.keys()
+    if any(max(wa[k], wb[k]) >= THEME_MIN_WEIGHT for k in shared):
+        return True
+    if min(len(wa) + len(a.entities), len(wb) + len(b.entities)) < OPPOSED_MIN_FEATURES:
+        return False
+    return (
+        bool(shared) and len(shared) + len(set(a.entities) & set(b.entities)) >= OPPOSED_MIN_SHARED
+    )
+
+
 def opposed_pair_holds(a: Mention, b: Mention, similarity: float) -> bool:
     """Strong enough evidence that an affirmation and a denial are of one proposition."""
-    return similarity >= OPPOSED_MIN_SIMILARITY and coverage(a, b) >= OPPOSED_MIN_COVERAGE
+    return (
+        similarity >= OPPOSED_MIN_SIMILARITY
+        and coverage(a, b) >= OPPOSED_MIN_COVERAGE
+        and same_proposition(a, b)
+    )
 
 
 def _may_oppose(

@@ -1,0 +1,84 @@
+"""Key claims first, and conflicts only between mentions of one proposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.pipeline import analyze_articles
+
+pytestmark = pytest.mark.slow
+
+# Three outlets on one event, written for this test: every outlet carries the
+# recall, one adds a detail deep in its text that nobody else mentions.
+RECALL = (
+    Article(
+        "a.txt",
+        "Northwind Motors is recalling 40,000 electric vans over a braking fault. "
+        "The company said no injuries had been reported. "
+        "Dealers will replace the part for free. "
+        "The vans were built at its plant in Leeds between 2022 and 2023. "
+        "A union official said staff at the plant had raised the fault in 2021.",
+        source="Daily Ledger",
+    ),
+    Article(
+        "b.txt",
+        "Northwind Motors recalled 40,000 electric vans because of a braking fault, "
+        "the company said on Monday. It said it knew of no injuries.",
+        source="Morning Wire",
+    ),
+    Article(
+        "c.txt",
+        "About 40,000 Northwind electric vans are being recalled over a fault in their brakes. "
+        "No injuries have been reported, according to the company.",
+        source="City Courier",
+    ),
+)
+
+
+def test_the_claim_every_outlet_carries_comes_first():
+    dossier = analyze_articles(list(RECALL))
+    first = dossier.claims[0]
+    assert {m.doc for m in first.mentions} == {"a.txt", "b.txt", "c.txt"}
+    assert "recall" in first.text.lower()
+
+
+def test_claims_are_numbered_in_the_order_they_are_listed():
+    dossier = analyze_articles(list(RECALL))
+    assert [c.id for c in dossier.claims] == [f"c{i}" for i in range(1, len(dossier.claims) + 1)]
+    ids = {c.id for c in dossier.claims}
+    assert all(c.claim in ids for c in dossier.conflicts)
+
+
+def test_a_shared_object_alone_sets_nothing_against_anything():
+    # Two different propositions that both mention "the matter": a lawyer
+    # hired to look into it, and a denial that it is a security matter.
+    dossier = analyze_articles(
+        [
+            Article(
+                "a.txt",
+                "The mayor said he had hired an outside firm and a lawyer to look into the matter.",
+                source="Daily Ledger",
+            ),
+            Article(
+                "b.txt",
+                "The police chief said this is not a national security matter.",
+                source="Morning Wire",
+            ),
+        ]
+    )
+    assert not [c for c in dossier.conflicts if c.kind == "contradiction"]
+
+
+def test_a_denial_of_the_same_thing_is_still_a_contradiction():
+    dossier = analyze_articles(
+        [
+            Article(
+                "a.txt",
+                "A deal between Northwind Motors and Keller Group is nearing completion.",
+                source="Daily Ledger",
+            ),
+            Article("b.txt", "Crucially, no deal has been announced.", source="Morning Wire"),
+        ]
+    )
+    assert [c.kind for c in dossier.conflicts if c.kind == "contradiction"] == ["contradiction"]
