@@ -36,6 +36,7 @@ from storyline.story.conflicts import conflicts_of
 from storyline.story.grouping import group
 from storyline.story.importance import rank
 from storyline.story.relay import relay_ledes, relay_sources
+from storyline.story.settings import DEFAULT_STORY, StorySettings
 from storyline.story.verdicts import verdict_of
 from storyline.version import __version__
 
@@ -90,7 +91,9 @@ def read_article(
 
 
 def build_dossier(
-    readings: Sequence[ArticleReading], failures: Sequence[ReadOutcome] = ()
+    readings: Sequence[ArticleReading],
+    failures: Sequence[ReadOutcome] = (),
+    settings: StorySettings = DEFAULT_STORY,
 ) -> Dossier:
     """Put the readings of a story's articles together into its dossier.
     The result does not depend on the order the readings come in."""
@@ -100,7 +103,7 @@ def build_dossier(
     mentions = [
         replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
         for r in readings
-        for m in relay_ledes(r.mentions)
+        for m in relay_ledes(r.mentions, settings.relay)
     ]
     texts = {r.document.id: r.document.text for r in readings}
 
@@ -109,8 +112,8 @@ def build_dossier(
 
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
-    for i, g in enumerate(group(mentions), start=1):
-        members = relay_sources(g.mentions)
+    for i, g in enumerate(group(mentions, settings.grouping), start=1):
+        members = relay_sources(g.mentions, settings.relay)
         claim = Claim(
             id=f"c{i}",
             text=members[g.central()].text,
@@ -118,8 +121,10 @@ def build_dossier(
             mentions=tuple(members),
         )
         claims.append(claim)
-        conflicts.extend(conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link))
-    claims, conflicts = rank(claims, conflicts)
+        conflicts.extend(
+            conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link, settings.grouping)
+        )
+    claims, conflicts = rank(claims, conflicts, settings.importance)
     kind_order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
     timeline = sorted(
         (e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start)

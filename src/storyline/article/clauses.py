@@ -18,6 +18,9 @@ from storyline.article.frames import Frame
 from storyline.article.frames import frames as find_frames
 from storyline.lexicon.cues import REPORTING_VERBS
 
+# Words that open an indirect question: what follows asks, it does not state.
+QUESTION_MARKERS = frozenset({"whether", "how", "why", "what", "who", "when", "where", "if"})
+
 # Dependency labels whose subtree can be a proposition of its own.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "conj", "ccomp", "parataxis", "acl"})
 _BREAKS = frozenset({",", "—", "–", ";", ":", "-", "(", ")"})
@@ -55,6 +58,29 @@ def _separated(t: Token) -> bool:
     )
 
 
+def _states_on_its_own(t: Token) -> bool:
+    """Whether a subordinate verb's clause is a proposition by itself, not a
+    piece of its parent's: an infinitive of purpose ("to protect Medicare"),
+    an adverbial with no subject of its own ("when asked repeatedly"), or
+    an indirect question ("whether he
+    still wished to be mayor", "how he will pay") says something only with
+    the clause it hangs on."""
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKERS for c in t.children):
+        return False
+    if any(
+        c.lower_ in QUESTION_MARKERS and c.dep_ in ("advmod", "dobj", "nsubj", "attr") and c.i < t.i
+        for c in t.children
+    ) and t.dep_ in ("ccomp", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    marked = any(c.dep_ == "mark" for c in t.children)
+    # A participle set off by a comma ("..., potentially bringing X") states
+    # a consequence of its own; one introduced by "when"/"as" does not.
+    return not (t.dep_ in ("advcl", "acl", "xcomp") and (infinitive or marked))
+
+
 def _is_clause_head(t: Token) -> bool:
     if t.dep_ == "ROOT":
         return True
@@ -65,6 +91,8 @@ def _is_clause_head(t: Token) -> bool:
             return any(c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB" for c in t.children)
         return False
     if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if not _states_on_its_own(t):
         return False
     if t.dep_ == "conj":
         return _separated(t) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
@@ -82,7 +110,7 @@ def split(sent: Span) -> list[Clause]:
             owner[t.i] = head.i
     frames = find_frames(sent)
     frame_tokens: dict[int, set[int]] = {}
-    for key, (frame, tokens, extra) in frames.items():
+    for key, (_frame, tokens, extra) in frames.items():
         for i in extra:
             owner[i] = key
         if key not in owner.values() and not extra:

@@ -14,11 +14,27 @@ from collections.abc import Callable, Sequence
 from storyline.measure.quantities import compatible
 from storyline.measure.units import family
 from storyline.model import Claim, Conflict, Mention, Quantity
-from storyline.story.grouping import opposed_pair_holds
+from storyline.story.grouping import DEFAULT_GROUPING, GroupingSettings, opposed_pair_holds
 
 
 def _describe(ms: Sequence[Mention], outlet: Callable[[str], str]) -> str:
     return ", ".join(dict.fromkeys(outlet(m.doc) for m in ms))
+
+
+def _verb(ms: Sequence[Mention], verb: str) -> str:
+    return verb + ("s" if len({m.doc for m in ms}) == 1 else "")
+
+
+# Words of a mention quoted in a conflict's one line: enough to see what
+# clashes, short enough to keep it one line.
+CLASH_WORDS = 12
+
+
+def _words(m: Mention) -> str:
+    words = m.text.split()
+    quoted = " ".join(words[:CLASH_WORDS]) + (" …" if len(words) > CLASH_WORDS else "")
+    cue = f' ({m.certainty}: "{m.cue}")' if m.cue and m.certainty != "certain" else ""
+    return f"“{quoted}”{cue}"
 
 
 def _facing(
@@ -26,16 +42,19 @@ def _facing(
     left: Sequence[int],
     right: Sequence[int],
     link: Callable[[int, int], float],
-) -> tuple[list[int], list[int]]:
+    settings: GroupingSettings,
+) -> tuple[list[int], list[int], tuple[int, int] | None]:
     """The mentions of ``left`` and ``right`` (indexes into ``ms``) that face
-    a mention of the other side, from another article, closely enough."""
+    a mention of the other side, from another article, closely enough; and
+    the closest facing pair, whose words the reader is shown."""
     pairs = [
         (a, b)
         for a in left
         for b in right
-        if ms[a].doc != ms[b].doc and opposed_pair_holds(ms[a], ms[b], link(a, b))
+        if ms[a].doc != ms[b].doc and opposed_pair_holds(ms[a], ms[b], link(a, b), settings)
     ]
-    return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
+    closest = max(pairs, key=lambda p: (link(*p), -p[0], -p[1]), default=None)
+    return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs}), closest
 
 
 def _all_linked(a: int, b: int) -> float:
@@ -47,30 +66,34 @@ def conflicts_of(
     outlet: Callable[[str], str],
     figures: Callable[[Mention], Sequence[Quantity]] | None = None,
     link: Callable[[int, int], float] = _all_linked,
+    settings: GroupingSettings = DEFAULT_GROUPING,
 ) -> list[Conflict]:
     """Contradictions, overstatements and incompatible figures within one
-    claim; ``link(i, j)`` is how alike mentions i and j are."""
+    claim; ``link(i, j)`` is how alike mentions i and j are. Each says in
+    one line who clashes and with which words."""
     found: list[Conflict] = []
     ms = claim.mentions
     affirm = [i for i, m in enumerate(ms) if m.certainty == "certain"]
     negate = [i for i, m in enumerate(ms) if m.certainty == "negated"]
-    pro_i, con_i = _facing(ms, affirm, negate, link)
-    if pro_i:
+    pro_i, con_i, closest = _facing(ms, affirm, negate, link, settings)
+    if closest is not None:
         pro, con = [ms[i] for i in pro_i], [ms[i] for i in con_i]
+        a, b = ms[closest[0]], ms[closest[1]]
         found.append(
             Conflict(
                 "contradiction",
                 claim.id,
-                f"{_describe(pro, outlet)} affirm{'s' if len({m.doc for m in pro}) == 1 else ''} it; "
-                f"{_describe(con, outlet)} negate{'s' if len({m.doc for m in con}) == 1 else ''} it.",
+                f"{_describe(pro, outlet)} {_verb(pro, 'affirm')} it; "
+                f"{_describe(con, outlet)} {_verb(con, 'negate')} it: "
+                f"{_words(a)} against {_words(b)}.",
                 tuple(pro + con),
             )
         )
     own_certain_docs = {m.doc for m in ms if m.certainty == "certain" and m.source is None}
     others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs]
     stated_i = [i for i, m in enumerate(ms) if m.certainty == "certain" and m.source is None]
-    stated_i, others_i = _facing(ms, stated_i, others_i, link)
-    if len(own_certain_docs) == 1 and stated_i:
+    stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings)
+    if len(own_certain_docs) == 1 and closest is not None:
         doc = next(iter(own_certain_docs))
         stated, others = [ms[i] for i in stated_i], [ms[i] for i in others_i]
         how = sorted(
@@ -81,12 +104,15 @@ def conflicts_of(
                 for m in others
             }
         )
+        a, b = ms[closest[0]], ms[closest[1]]
+        given = f" (per {b.source})" if b.source else ""
         found.append(
             Conflict(
                 "overstatement",
                 claim.id,
                 f"{outlet(doc)} states it as fact in its own voice; the rest of the coverage "
-                f"({_describe(others, outlet)}) only {' or '.join(how)} it.",
+                f"({_describe(others, outlet)}) only {' or '.join(how)} it: "
+                f"{_words(a)} against {_words(b)}{given}.",
                 tuple(stated + others),
             )
         )

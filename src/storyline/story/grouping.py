@@ -19,42 +19,61 @@ from itertools import combinations
 
 from storyline.model import Mention
 
-# Average cosine similarity above which two groups of mentions are one claim.
-# Calibrated as a set with THEME_WEIGHT and POS_WEIGHT (mentions.py) and
-# SAME_ARTICLE_FACTOR on the seed story: don't tune one in isolation.
-LINK_THRESHOLD = 0.35
-ENTITY_WEIGHT = 0.8  # an entity weighs a little less than a content word:
-YEAR_WEIGHT = 1.5  # outlets share the cast of a story, years pin events.
-SAME_ARTICLE_FACTOR = 0.75  # an article restates a claim less often than outlets share one
-# An affirmation and a denial go into one claim only where some pair of them
-# is this alike and most of what the shorter says is in the other: one
-# shared word ("the talks were welcome" / "did not comment on negotiations")
-# is not the same proposition. Conflicts (verdicts.py) use the same bar.
-OPPOSED_MIN_SIMILARITY = 0.45
-OPPOSED_MIN_COVERAGE = 0.6
-# Unless they share what they are about, mentions set against each other
-# must state something: this many terms and names at least.
-OPPOSED_MIN_FEATURES = 3
-OPPOSED_MIN_SHARED = 3  # shared terms and names, for mentions that share no subject
-# A term this heavy in a mention is what it is about (mentions.THEME_WEIGHT
-# on a noun): two mentions about the same thing may oppose on it alone.
-THEME_MIN_WEIGHT = 2.0
-MIN_SHARED = 1  # features two mentions must share, unless one of them has fewer (2 split
-# the seed story's claims more than it prevented false links: measured, left at 1)
-# A feature held by more mentions than this does not make a pair worth
-# comparing on its own (it still counts in the similarity).
-CANDIDATE_MAX_DF = 60
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    """The thresholds and weights that decide which mentions are one claim.
+    They act together: calibrate them as a set on the dev set
+    (benchmarks/dev_set.py), never one in isolation. Each dossier records
+    the values it was made with."""
+
+    # Average similarity above which two groups of mentions are one claim.
+    # Set with THEME_WEIGHT and POS_WEIGHT (article/mentions.py).
+    link_threshold: float = 0.35
+    entity_weight: float = 0.8  # a name weighs a little less than a content word:
+    year_weight: float = 1.5  # outlets share the cast of a story, years pin events.
+    same_article_factor: float = (
+        0.75  # an article restates a claim less often than outlets share one
+    )
+    # An affirmation and a denial go into one claim only where some pair of
+    # them is this alike and most of what the shorter says is in the other:
+    # one shared word ("the talks were welcome" / "did not comment on
+    # negotiations") is not the same proposition. Conflicts use the same bar.
+    opposed_min_similarity: float = 0.45
+    opposed_min_coverage: float = 0.6
+    # Unless they share what they are about, mentions set against each other
+    # must state something (this many terms and names at least) and share
+    # this many terms and names, a word among them.
+    opposed_min_features: int = 3
+    opposed_min_shared: int = 3
+    # A term this heavy in a mention is what it is about (THEME_WEIGHT on a
+    # determined subject noun): two mentions about the same thing may
+    # oppose on it alone ("a deal is nearing completion" / "no deal").
+    theme_min_weight: float = 2.0
+    # Features two mentions must share, unless one has fewer (2 split the
+    # seed story's claims more than it prevented false links: measured).
+    min_shared: int = 1
+    # A feature held by more mentions than this does not make a pair worth
+    # comparing on its own (it still counts in the similarity).
+    candidate_max_df: int = 60
 
 
-def _features(m: Mention) -> dict[str, float]:
-    f: dict[str, float] = dict(zip(m.terms, m.weights or [1.0] * len(m.terms), strict=False))
-    f.update({"@" + e: ENTITY_WEIGHT for e in m.entities})
-    f.update({"#" + y: YEAR_WEIGHT for y in m.years})
+DEFAULT_GROUPING = GroupingSettings()
+
+
+def _term_weights(m: Mention) -> dict[str, float]:
+    return dict(zip(m.terms, m.weights or [1.0] * len(m.terms), strict=True))
+
+
+def _features(m: Mention, settings: GroupingSettings = DEFAULT_GROUPING) -> dict[str, float]:
+    f = _term_weights(m)
+    f.update({"@" + e: settings.entity_weight for e in m.entities})
+    f.update({"#" + y: settings.year_weight for y in m.years})
     return f
 
 
-def _vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
-    feats = [_features(m) for m in mentions]
+def _vectors(mentions: Sequence[Mention], settings: GroupingSettings) -> list[dict[str, float]]:
+    feats = [_features(m, settings) for m in mentions]
     df = Counter(k for f in feats for k in f)
     n = len(mentions)
     vectors = []
@@ -65,7 +84,7 @@ def _vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     return vectors
 
 
-def _allowed(a: dict[str, float], b: dict[str, float]) -> bool:
+def _allowed(a: dict[str, float], b: dict[str, float], min_shared: int) -> bool:
     """Sharing names is not enough: a content word in common, or a year and
     two names, or three names. And one shared word is enough only for a
     mention that has little else to say ("no deal has been announced"):
@@ -74,7 +93,7 @@ def _allowed(a: dict[str, float], b: dict[str, float]) -> bool:
     shared = a.keys() & b.keys()
     names = sum(k.startswith("@") for k in shared)
     years = sum(k.startswith("#") for k in shared)
-    if len(shared) < min(MIN_SHARED, len(a), len(b)):
+    if len(shared) < min(min_shared, len(a), len(b)):
         return False
     return len(shared) - names - years > 0 or (years > 0 and names >= 2) or names >= 3
 
@@ -91,16 +110,18 @@ def coverage(a: Mention, b: Mention) -> float:
     return len(fa.keys() & fb.keys()) / smaller if smaller else 0.0
 
 
-def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
+def similarities(
+    mentions: Sequence[Mention], settings: GroupingSettings = DEFAULT_GROUPING
+) -> dict[tuple[int, int], float]:
     """Cosine similarity of the pairs worth comparing (i < j)."""
-    vectors = _vectors(mentions)
+    vectors = _vectors(mentions, settings)
     index: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
         for k in v:
             index[k].append(i)
     candidates: set[tuple[int, int]] = set()
-    for k, rows in index.items():
-        if len(rows) <= CANDIDATE_MAX_DF:
+    for rows in index.values():
+        if len(rows) <= settings.candidate_max_df:
             candidates.update(combinations(rows, 2))
     sims: dict[tuple[int, int], float] = {}
     for i, j in candidates:
@@ -108,17 +129,17 @@ def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
         if a.doc == b.doc and a.sentence == b.sentence:
             continue  # clauses of one sentence are different propositions
         va, vb = vectors[i], vectors[j]
-        if not _allowed(va, vb):
+        if not _allowed(va, vb, settings.min_shared):
             continue
         s = sum(w * vb[k] for k, w in va.items() if k in vb)
         if a.doc == b.doc:
-            s *= SAME_ARTICLE_FACTOR
+            s *= settings.same_article_factor
         if s > 0:
             sims[(i, j)] = s
     return sims
 
 
-def same_proposition(a: Mention, b: Mention) -> bool:
+def same_proposition(a: Mention, b: Mention, settings: GroupingSettings = DEFAULT_GROUPING) -> bool:
     """Whether two mentions say something of the same thing in the same
     terms, as far as their words go: both full enough to state something,
     sharing two content words or the thing each is about (its determined
@@ -126,33 +147,35 @@ def same_proposition(a: Mention, b: Mention) -> bool:
     with a word among them; and no two different casts. One or two shared
     objects ("the material", "a security matter") are not the same
     proposition."""
-    wa, wb = (
-        dict(zip(a.terms, a.weights or [1.0] * len(a.terms))),
-        dict(zip(b.terms, b.weights or [1.0] * len(b.terms))),
-    )
+    wa, wb = _term_weights(a), _term_weights(b)
     if a.entities and b.entities and not set(a.entities) & set(b.entities):
         return False
     shared = wa.keys() & wb.keys()
-    if any(max(wa[k], wb[k]) >= THEME_MIN_WEIGHT for k in shared):
+    if any(max(wa[k], wb[k]) >= settings.theme_min_weight for k in shared):
         return True
-    if min(len(wa) + len(a.entities), len(wb) + len(b.entities)) < OPPOSED_MIN_FEATURES:
+    if min(len(wa) + len(a.entities), len(wb) + len(b.entities)) < settings.opposed_min_features:
         return False
-    return (
-        bool(shared) and len(shared) + len(set(a.entities) & set(b.entities)) >= OPPOSED_MIN_SHARED
-    )
+    names = len(set(a.entities) & set(b.entities))
+    return bool(shared) and len(shared) + names >= settings.opposed_min_shared
 
 
-def opposed_pair_holds(a: Mention, b: Mention, similarity: float) -> bool:
+def opposed_pair_holds(
+    a: Mention, b: Mention, similarity: float, settings: GroupingSettings = DEFAULT_GROUPING
+) -> bool:
     """Strong enough evidence that an affirmation and a denial are of one proposition."""
     return (
-        similarity >= OPPOSED_MIN_SIMILARITY
-        and coverage(a, b) >= OPPOSED_MIN_COVERAGE
-        and same_proposition(a, b)
+        similarity >= settings.opposed_min_similarity
+        and coverage(a, b) >= settings.opposed_min_coverage
+        and same_proposition(a, b, settings)
     )
 
 
 def _may_oppose(
-    mentions: Sequence[Mention], a: list[int], b: list[int], sims: dict[tuple[int, int], float]
+    mentions: Sequence[Mention],
+    a: list[int],
+    b: list[int],
+    sims: dict[tuple[int, int], float],
+    settings: GroupingSettings,
 ) -> bool:
     """Whether two groups may become one claim as far as polarity goes: if
     one holds denials and the other affirmations, a strong pair must face."""
@@ -164,7 +187,9 @@ def _may_oppose(
     if not opposite or {sign(x) for x in a} == {sign(y) for y in b} == {1, -1}:
         return True
     return any(
-        opposed_pair_holds(mentions[x], mentions[y], sims.get((min(x, y), max(x, y)), 0.0))
+        opposed_pair_holds(
+            mentions[x], mentions[y], sims.get((min(x, y), max(x, y)), 0.0), settings
+        )
         for x, y in opposite
     )
 
@@ -189,9 +214,12 @@ class Group:
         return max(affirming, key=lambda i: (sum(self.link(i, j) for j in range(n) if j != i), -i))
 
 
-def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> list[Group]:
+def group(
+    mentions: Sequence[Mention], settings: GroupingSettings = DEFAULT_GROUPING
+) -> list[Group]:
     """Mentions grouped by proposition, each group in text order."""
-    sims = similarities(mentions)
+    threshold = settings.link_threshold
+    sims = similarities(mentions, settings)
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     owner = list(range(len(mentions)))
     for (i, j), s in sorted(sims.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -203,7 +231,7 @@ def group(mentions: Sequence[Mention], threshold: float = LINK_THRESHOLD) -> lis
         total = sum(sims.get((min(x, y), max(x, y)), 0.0) for x in clusters[a] for y in clusters[b])
         if total / (len(clusters[a]) * len(clusters[b])) < threshold:
             continue
-        if not _may_oppose(mentions, clusters[a], clusters[b], sims):
+        if not _may_oppose(mentions, clusters[a], clusters[b], sims, settings):
             continue
         clusters[a].extend(clusters.pop(b))
         for k in clusters[a]:

@@ -30,6 +30,9 @@ class ImportanceSettings:
     lede_sentences: int = 3  # ...this many of them
 
 
+DEFAULT_IMPORTANCE = ImportanceSettings()
+
+
 def importance(claim: Claim, conflicted: bool, settings: ImportanceSettings) -> float:
     docs = {m.doc for m in claim.mentions}
     voices = {(m.doc, m.source) for m in claim.mentions}
@@ -47,7 +50,7 @@ def importance(claim: Claim, conflicted: bool, settings: ImportanceSettings) -> 
 def rank(
     claims: Sequence[Claim],
     conflicts: Sequence[Conflict],
-    settings: ImportanceSettings = ImportanceSettings(),
+    settings: ImportanceSettings = DEFAULT_IMPORTANCE,
 ) -> tuple[list[Claim], list[Conflict]]:
     """Claims most important first, renumbered c1, c2, ... in that order,
     and the conflicts pointing at the new ids. Ties keep text order."""
