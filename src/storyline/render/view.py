@@ -17,18 +17,8 @@ from markupsafe import Markup
 
 from storyline import model
 from storyline.model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
-from storyline.render._common import (
-    CONFLICT_NOTES,
-    VERDICT_NOTES,
-    attribution,
-    claims_by_verdict,
-    format_value,
-    outlet,
-    outlets,
-    sorted_timeline,
-    valid_span,
-    verdict_counts,
-)
+from storyline.render import _common
+from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, outlet, valid_span
 from storyline.render._spans import Span
 from storyline.render.marks import anchors, marked_text
 
@@ -244,7 +234,7 @@ class _Page:
             mention=m,
             outlet=outlet(m.doc, self.docs),
             says=CERTAINTY_WORDS.get(m.certainty, m.certainty),
-            attribution=attribution(m),
+            attribution=_common.attribution(m),
             before=before,
             words=words,
             after=after,
@@ -274,7 +264,7 @@ class _Page:
         at = f.context.find(f.text) if f.text else -1
         return FigureRow(
             figure=f,
-            value=format_value(f.value, f.unit),
+            value=_common.format_value(f.value, f.unit),
             outlet=outlet(f.doc, self.docs),
             href=self.span_href(f.doc, f.start, f.end, "figure"),
             article=self.links.article(f.doc),
@@ -374,7 +364,7 @@ def _full_text(d: Dossier, doc: Document, links: PageLinks) -> Markup:
             title = f"{inferred.value} inferred from here"
             spans.append(Span(inferred.start, inferred.end, "evidence", title=title))
     spans += [
-        Span(f.start, f.end, "figure", title=f"{f.entity}: {format_value(f.value, f.unit)}")
+        Span(f.start, f.end, "figure", title=f"{f.entity}: {_common.format_value(f.value, f.unit)}")
         for f in d.figures
         if f.doc == doc.id
     ]
@@ -412,7 +402,7 @@ def story_view(
         flags.setdefault(c.claim, []).append((i, c.kind))
     groups = tuple(
         (verdict, VERDICT_NOTES.get(verdict, ""), tuple(page.claim(c, flags) for c in group))
-        for verdict, group in claims_by_verdict(shown.claims)
+        for verdict, group in _common.claims_by_verdict(shown.claims)
     )
     per_doc: dict[str, int] = {}
     for claim in whole.claims:
@@ -440,11 +430,11 @@ def story_view(
         conflicts=conflicts,
         groups=groups,
         figures=tuple(page.figure(f) for f in figures),
-        timeline=tuple(page.event(e) for e in sorted_timeline(shown.timeline, whole.documents)),
+        timeline=tuple(map(page.event, _common.sorted_timeline(shown.timeline, whole.documents))),
         articles=articles,
-        outlets=tuple(outlets(whole.documents)),
+        outlets=tuple(_common.outlets(whole.documents)),
         all_outlets=tuple(sorted({outlet(doc.id, page.docs) for doc in whole.documents})),
-        counts=verdict_counts(whole.claims),
+        counts=_common.verdict_counts(whole.claims),
         dates=(dates[0], dates[-1]) if dates else (),
         n_articles=len(whole.documents),
         shown_claims=len(shown.claims),
