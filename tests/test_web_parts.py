@@ -14,11 +14,11 @@ import urllib.request
 import pytest
 
 from storyline.model import Document, Mention, Skipped
+from storyline.render.view import context
 from storyline.web.http import host_name, is_loopback
 from storyline.web.intake import Upload, read_pasted, read_uploads, read_url, safe_name
 from storyline.web.jobs import Jobs
-from storyline.web.marks import Marked, marked_text, parse_span
-from storyline.web.view import context
+from storyline.web.view import focused_text, parse_span
 from tests.store_support import cli_env
 from tests.web_support import NEW_ARTICLE, free_port, make_client, seed_store, wait_for_job
 
@@ -61,13 +61,13 @@ def test_marked_text_escapes_and_nests_crossing_mentions():
     text = 'Tom said <b>"it is done"</b> & left.'
     doc = Document("d", text, None, None, skipped=(Skipped("d", 29, 36, "comment", "& left."),))
 
-    def mention(words: str, certainty: str) -> Marked:
+    def mention(words: str, certainty: str) -> tuple[Mention, str]:
         start = text.index(words)
         m = Mention("d", start, start + len(words), words, certainty)  # type: ignore[arg-type]
-        return Marked(m, "c1", "a claim")
+        return m, "a claim"
 
     html = str(
-        marked_text(
+        focused_text(
             doc,
             [mention('said <b>"it', "certain"), mention("is done", "negated")],
             focus=(text.index("said"), text.index("said") + 4),

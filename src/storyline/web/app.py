@@ -7,20 +7,24 @@
     POST /story/ID/add, POST /add    add articles (files, pasted text, a URL): a job
     GET  /jobs/JOB                   the job's progress     /jobs/JOB.json
 
-Pages render on the server and read without JavaScript; a little script
-(served from /static) shows upload progress and scrolls to a clicked mention.
+One handler per page; each gives ``answer`` its page and its JSON twin, and
+``answer`` sends the one the request asks for. Pages render on the server and
+read without JavaScript; a little script (served from /static) shows upload
+progress and scrolls to a clicked mention. The story page is the static
+dossier's (``storyline.render``): one view model, one template set.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass
-from importlib.resources import files
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import PackageLoader
+from starlette import status
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -33,8 +37,10 @@ from starlette.templating import Jinja2Templates
 
 from storyline.ingest.fetch import Fetcher
 from storyline.model import Dossier, ReadOutcome
-from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, VERDICT_ORDER, plural
+from storyline.render._common import plural
+from storyline.render.html import CSS, environment
 from storyline.render.json_out import to_dict
+from storyline.render.view import article_view
 from storyline.store import AddResult, StorySummary
 from storyline.version import __version__
 from storyline.web import view
@@ -51,11 +57,8 @@ from storyline.web.http import (
 )
 from storyline.web.intake import Upload, read_pasted, read_uploads, read_url
 from storyline.web.jobs import Jobs, JobState, Report
-from storyline.web.marks import Marked, marked_text, parse_span
 from storyline.web.source import Source, StoryRead, UnknownStory, placed_result
 
-# The dossier page's stylesheet, served as is: one look for both faces.
-_DOSSIER_CSS = files("storyline.render").joinpath("style.css").read_text(encoding="utf-8")
 MAX_UPLOAD_FILES = 50  # per request: a folder's worth, not an archive's
 # The story page shows the last few events that changed it, each cut short;
 # the changes page shows them all.
@@ -70,24 +73,85 @@ class WebOptions:
 
 
 def _templates() -> Jinja2Templates:
-    env = Environment(
-        loader=PackageLoader("storyline.web", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        story_href=view.story_href,
-        article_href=view.article_href,
-        plural=plural,
-        quote=quote,
-        verdict_order=VERDICT_ORDER,
-        verdict_notes=VERDICT_NOTES,
-        conflict_notes=CONFLICT_NOTES,
-        version=__version__,
-    )
+    """The web app's templates, then the shared ones (the story page, its macros)."""
+    env = environment(PackageLoader("storyline.web", "templates"))
+    env.globals.update(story_href=view.story_href, article_href=view.article_href)
     return Jinja2Templates(env=env)
+
+
+@dataclass
+class Site:
+    """What the handlers share: the source, the templates, the jobs."""
+
+    source: Source
+    options: WebOptions
+    templates: Jinja2Templates = field(default_factory=_templates)
+    jobs: Jobs = field(default_factory=Jobs)
+    fetcher: Fetcher = field(default_factory=Fetcher)  # its pauses per host carry over
+
+    async def read_story(
+        self, story_id: str, dossier: bool = True, changes: bool = False
+    ) -> StoryRead:
+        try:
+            return await self.source.story(story_id, dossier, changes)
+        except UnknownStory:
+            raise WebError(
+                status.HTTP_404_NOT_FOUND, f"no story {story_id!r}", {"story": story_id}
+            ) from None
+
+
+def _site(request: Request) -> Site:
+    site = request.app.state.site
+    assert isinstance(site, Site)
+    return site
+
+
+# A page: the template's context, or a response of its own (a redirect).
+Page = Callable[[], "dict[str, Any] | Response"]
+Twin = Callable[[], Any]
+
+
+def answer(
+    request: Request,
+    template: str,
+    page: Page,
+    twin: Twin,
+    *,
+    as_json: bool | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> Response:
+    """The page, or its JSON twin where the request asks for JSON (``as_json``
+    when the handler knows better); only the one sent is built."""
+    if wants_json(request) if as_json is None else as_json:
+        return JSONResponse(twin(), status_code=status_code)
+    context = page()
+    if isinstance(context, Response):
+        return context
+    return _site(request).templates.TemplateResponse(
+        request, template, context, status_code=status_code
+    )
+
+
+def error_page(request: Request, status_code: int, message: str, detail: Any = None) -> Response:
+    return answer(
+        request,
+        "error.html",
+        lambda: {"status": status_code, "message": message, "detail": detail},
+        lambda: error_body(status_code, message, detail),
+        status_code=status_code,
+    )
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if isinstance(exc, WebError):
+        return error_page(request, exc.status_code, exc.message, exc.extra)
+    return error_page(request, exc.status_code, str(exc.detail), None)
+
+
+async def on_server_error(request: Request, exc: Exception) -> Response:
+    detail = {"type": type(exc).__name__}
+    return error_page(request, status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error", detail)
 
 
 def summary_dict(s: StorySummary) -> dict[str, Any]:
@@ -121,244 +185,237 @@ def add_result_dict(r: AddResult) -> dict[str, Any]:
     }
 
 
+def _filters(request: Request, d: Dossier) -> view.Filters:
+    try:
+        return view.parse_filters(request.query_params, d)
+    except view.FilterError as e:
+        raise WebError(
+            status.HTTP_400_BAD_REQUEST, str(e), {e.name: e.value, "valid": e.valid}
+        ) from None
+
+
+# -- the stories -----------------------------------------------------------
+
+
+async def index(request: Request) -> Response:
+    site = _site(request)
+    stories = await site.source.stories()
+    return answer(
+        request,
+        "index.html",
+        lambda: {"stories": stories, "max_body": site.options.max_body},
+        lambda: {"storyline_version": __version__, "stories": [summary_dict(s) for s in stories]},
+    )
+
+
+# -- one story -------------------------------------------------------------
+
+
+async def story(request: Request) -> Response:
+    site = _site(request)
+    story_id = request.path_params["story"]
+    got = await site.read_story(story_id, changes=not wants_json(request))
+    summary, d, changes = got.summary, got.dossier, got.changes or ()
+    assert d is not None
+    filters = _filters(request, d)
+
+    def page() -> dict[str, Any]:
+        return {
+            "layout": "base.html",
+            "summary": summary,
+            "heading": summary.title,
+            "article_count": summary.articles,
+            "v": view.story_view(story_id, d, filters),
+            "filters": filters,
+            "filtered": filters.active,
+            "open_claims": False,
+            "verdict_href": lambda verdict: (
+                view.story_href(story_id) + filters.query(verdict=verdict)
+            ),
+            "change_groups": view.change_groups(changes)[:RECENT_GROUPS],
+            "per_group": RECENT_PER_GROUP,
+            "n_changes": len(changes),
+            "job": site.jobs.get(request.query_params.get("job", "")),
+            "max_body": site.options.max_body,
+            "claim_ids": claim_ids(d),
+        }
+
+    def twin() -> dict[str, Any]:
+        body = {**to_dict(view.filter_dossier(d, filters)), "story": summary_dict(summary)}
+        if filters.active:
+            body["filters"] = dataclasses.asdict(filters)
+        return body
+
+    return answer(request, "story.html", page, twin)
+
+
+async def changes(request: Request) -> Response:
+    as_json = wants_json(request)
+    got = await _site(request).read_story(
+        request.path_params["story"], dossier=not as_json, changes=True
+    )
+    found = got.changes or ()
+
+    def page() -> dict[str, Any]:
+        assert got.dossier is not None
+        return {
+            "summary": got.summary,
+            "change_groups": view.change_groups(found),
+            "n_changes": len(found),
+            "per_group": len(found),
+            "claim_ids": claim_ids(got.dossier),
+        }
+
+    return answer(
+        request,
+        "changes.html",
+        page,
+        lambda: {
+            "story": summary_dict(got.summary),
+            "changes": [dataclasses.asdict(c) for c in found],
+        },
+        as_json=as_json,
+    )
+
+
+async def article(request: Request) -> Response:
+    story_id, doc_id = request.path_params["story"], request.path_params["doc"]
+    got = await _site(request).read_story(story_id)
+    summary, d = got.summary, got.dossier
+    assert d is not None
+    docs = {doc.id: doc for doc in d.documents}
+    # An article's own id may end in .json: it is the twin only when it is not.
+    as_json = doc_id not in docs and doc_id.endswith(".json") and doc_id[:-5] in docs
+    doc = docs.get(doc_id[:-5] if as_json else doc_id)
+    if doc is None:
+        raise WebError(
+            status.HTTP_404_NOT_FOUND,
+            f"no article {doc_id!r} in story {story_id!r}",
+            {"story": story_id, "article": doc_id},
+        )
+    marks = [(m, c) for c in d.claims for m in c.mentions if m.doc == doc.id]
+
+    def page() -> dict[str, Any]:
+        focus = view.parse_span(request.query_params.get("m"))
+        focused = [c for m, c in marks if (m.start, m.end) == focus]
+        text = view.focused_text(doc, [(m, c.text) for m, c in marks], focus)
+        return {
+            "summary": summary,
+            "a": article_view(
+                doc, view.StoryLinks(story_id), mentions=len(marks), evidence_links=False, text=text
+            ),
+            "focused": focused[0] if focused else None,
+        }
+
+    def twin() -> dict[str, Any]:
+        only = dataclasses.replace(
+            d, documents=(doc,), claims=(), conflicts=(), figures=(), timeline=()
+        )
+        return {
+            "story": summary_dict(summary),
+            "document": to_dict(only)["documents"][0],
+            "mentions": [{"claim": c.id, **dataclasses.asdict(m)} for m, c in marks],
+        }
+
+    return answer(request, "article.html", page, twin, as_json=as_json or accepts_json(request))
+
+
+# -- adding articles -------------------------------------------------------
+
+
+async def add(request: Request) -> Response:
+    check_origin(request)
+    site = _site(request)
+    story_id = request.path_params.get("story")
+    if story_id is not None:
+        await site.read_story(story_id, dossier=False)
+    async with request.form(
+        max_files=MAX_UPLOAD_FILES, max_fields=20, max_part_size=site.options.max_body
+    ) as form:
+        uploads = [
+            Upload(f.filename or "", await f.read())
+            for f in form.getlist("files")
+            if isinstance(f, UploadFile) and (f.filename or f.size)
+        ]
+        text = str(form.get("text") or "")
+        url = str(form.get("url") or "").strip()
+    if not uploads and not text.strip() and not url:
+        raise WebError(
+            status.HTTP_400_BAD_REQUEST,
+            "nothing to add: choose a file, paste an article's text, or give its URL",
+            {"fields": ["files", "text", "url"]},
+        )
+    job = site.jobs.submit(
+        lambda report: _add_job(site.source, site.fetcher, report, uploads, text, url, story_id)
+    )
+    return answer(
+        request,
+        "job.html",
+        lambda: RedirectResponse(f"/jobs/{job.id}", status_code=status.HTTP_303_SEE_OTHER),
+        lambda: {"job": job.to_dict(), "status": f"/jobs/{job.id}.json", "page": f"/jobs/{job.id}"},
+        status_code=status.HTTP_202_ACCEPTED,
+    )
+
+
+async def job_status(request: Request) -> Response:
+    job = _site(request).jobs.get(request.path_params["job"])
+    if job is None:
+        raise WebError(
+            status.HTTP_404_NOT_FOUND,
+            "no such job (jobs are kept while the server runs)",
+            {"job": request.path_params["job"]},
+        )
+    redirect = job_redirect(job)
+
+    def page() -> dict[str, Any] | Response:
+        if redirect:
+            return RedirectResponse(redirect, status_code=status.HTTP_303_SEE_OTHER)
+        return {"job": job}
+
+    return answer(request, "job.html", page, lambda: {"job": job.to_dict(), "redirect": redirect})
+
+
+# -- assets ----------------------------------------------------------------
+
+
+async def dossier_css(request: Request) -> Response:
+    """The static dossier's stylesheet, served as is: one look for both faces."""
+    return Response(CSS, media_type="text/css")
+
+
+ROUTES = [
+    Route("/", index),
+    Route("/index.json", index),
+    Route("/add", add, methods=["POST"]),
+    Route("/story/{story}.json", story),
+    Route("/story/{story}", story),
+    Route("/story/{story}/changes.json", changes),
+    Route("/story/{story}/changes", changes),
+    Route("/story/{story}/add", add, methods=["POST"]),
+    Route("/story/{story}/article/{doc:path}", article),
+    Route("/jobs/{job}.json", job_status),
+    Route("/jobs/{job}", job_status),
+    Route("/static/dossier.css", dossier_css),
+    Mount("/static", StaticFiles(packages=[("storyline.web", "static")]), name="static"),
+]
+
+
 def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     """The ASGI app over ``source`` (see ``open_source``)."""
-    options = options or WebOptions()
-    templates = _templates()
-    jobs = Jobs()
-    fetcher = Fetcher()  # one per app: its pauses between requests to a host carry over
-
-    def error_page(request: Request, status: int, message: str, detail: Any = None) -> Response:
-        if wants_json(request):
-            return JSONResponse(error_body(status, message, detail), status_code=status)
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"status": status, "message": message, "detail": detail},
-            status_code=status,
-        )
-
-    async def on_http_error(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, HTTPException)
-        if isinstance(exc, WebError):
-            return error_page(request, exc.status_code, exc.message, exc.extra)
-        return error_page(request, exc.status_code, str(exc.detail), None)
-
-    async def on_server_error(request: Request, exc: Exception) -> Response:
-        return error_page(request, 500, "internal error", {"type": type(exc).__name__})
-
-    def page(request: Request, name: str, context: dict[str, Any]) -> Response:
-        return templates.TemplateResponse(request, name, context)
-
-    async def read_story(story_id: str, dossier: bool = True, changes: bool = False) -> StoryRead:
-        try:
-            return await source.story(story_id, dossier, changes)
-        except UnknownStory:
-            raise WebError(404, f"no story {story_id!r}", {"story": story_id}) from None
-
-    def filters_or_400(request: Request, d: Dossier) -> view.Filters:
-        try:
-            return view.parse_filters(request.query_params, d)
-        except view.FilterError as e:
-            raise WebError(400, str(e), {e.name: e.value, "valid": e.valid}) from None
-
-    # -- the stories -------------------------------------------------------
-
-    async def index(request: Request) -> Response:
-        stories = await source.stories()
-        if wants_json(request):
-            return JSONResponse(
-                {"storyline_version": __version__, "stories": [summary_dict(s) for s in stories]}
-            )
-        return page(request, "index.html", {"stories": stories, "max_body": options.max_body})
-
-    # -- one story ---------------------------------------------------------
-
-    async def story(request: Request) -> Response:
-        story_id = request.path_params["story"]
-        as_json = wants_json(request)
-        got = await read_story(story_id, changes=not as_json)
-        summary, d, changes = got.summary, got.dossier, got.changes or ()
-        assert d is not None
-        filters = filters_or_400(request, d)
-        if as_json:
-            body = {**to_dict(view.filter_dossier(d, filters)), "story": summary_dict(summary)}
-            if filters.active:
-                body["filters"] = dataclasses.asdict(filters)
-            return JSONResponse(body)
-        job = jobs.get(request.query_params.get("job", ""))
-        return page(
-            request,
-            "story.html",
-            {
-                "summary": summary,
-                "v": view.story_view(story_id, d, filters),
-                "change_groups": view.change_groups(changes)[:RECENT_GROUPS],
-                "per_group": RECENT_PER_GROUP,
-                "n_changes": len(changes),
-                "job": job,
-                "max_body": options.max_body,
-                "claim_ids": claim_ids(d),
-            },
-        )
-
-    async def changes(request: Request) -> Response:
-        as_json = wants_json(request)
-        got = await read_story(request.path_params["story"], dossier=not as_json, changes=True)
-        found = got.changes or ()
-        if as_json:
-            return JSONResponse(
-                {
-                    "story": summary_dict(got.summary),
-                    "changes": [dataclasses.asdict(c) for c in found],
-                }
-            )
-        assert got.dossier is not None
-        return page(
-            request,
-            "changes.html",
-            {
-                "summary": got.summary,
-                "change_groups": view.change_groups(found),
-                "n_changes": len(found),
-                "per_group": len(found),
-                "claim_ids": claim_ids(got.dossier),
-            },
-        )
-
-    async def article(request: Request) -> Response:
-        story_id, doc_id = request.path_params["story"], request.path_params["doc"]
-        got = await read_story(story_id)
-        summary, d = got.summary, got.dossier
-        assert d is not None
-        docs = {doc.id: doc for doc in d.documents}
-        as_json = doc_id not in docs and doc_id.endswith(".json") and doc_id[:-5] in docs
-        doc = docs.get(doc_id[:-5] if as_json else doc_id)
-        if doc is None:
-            raise WebError(
-                404,
-                f"no article {doc_id!r} in story {story_id!r}",
-                {"story": story_id, "article": doc_id},
-            )
-        marks = [Marked(m, c.id, c.text) for c in d.claims for m in c.mentions if m.doc == doc.id]
-        if as_json or accepts_json(request):  # an article's own id may end in .json
-            return JSONResponse(
-                {
-                    "story": summary_dict(summary),
-                    "document": to_dict(
-                        dataclasses.replace(
-                            d, documents=(doc,), claims=(), conflicts=(), figures=(), timeline=()
-                        )
-                    )["documents"][0],
-                    "mentions": [
-                        {"claim": m.claim_id, **dataclasses.asdict(m.mention)} for m in marks
-                    ],
-                }
-            )
-        focus = parse_span(request.query_params.get("m"))
-        focused = [
-            c
-            for c in d.claims
-            for m in c.mentions
-            if focus and m.doc == doc.id and (m.start, m.end) == focus
-        ]
-        return page(
-            request,
-            "article.html",
-            {
-                "summary": summary,
-                "doc": doc,
-                "outlet": view.outlet(doc.id, docs),
-                "text": marked_text(doc, marks, focus),
-                "focus": focus,
-                "focused": focused[0] if focused else None,
-                "n_mentions": len(marks),
-                "safe_url": doc.url
-                if doc.url and doc.url.lower().startswith(("http://", "https://"))
-                else None,
-            },
-        )
-
-    # -- adding articles ---------------------------------------------------
-
-    async def add(request: Request) -> Response:
-        check_origin(request)
-        story_id = request.path_params.get("story")
-        if story_id is not None:
-            await read_story(story_id, dossier=False)
-        async with request.form(
-            max_files=MAX_UPLOAD_FILES, max_fields=20, max_part_size=options.max_body
-        ) as form:
-            uploads = [
-                Upload(f.filename or "", await f.read())
-                for f in form.getlist("files")
-                if isinstance(f, UploadFile) and (f.filename or f.size)
-            ]
-            text = str(form.get("text") or "")
-            url = str(form.get("url") or "").strip()
-        if not uploads and not text.strip() and not url:
-            raise WebError(
-                400,
-                "nothing to add: choose a file, paste an article's text, or give its URL",
-                {"fields": ["files", "text", "url"]},
-            )
-        job = jobs.submit(
-            lambda report: _add_job(source, fetcher, report, uploads, text, url, story_id)
-        )
-        if wants_json(request):
-            return JSONResponse(
-                {"job": job.to_dict(), "status": f"/jobs/{job.id}.json", "page": f"/jobs/{job.id}"},
-                status_code=202,
-            )
-        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-    async def job_status(request: Request) -> Response:
-        job = jobs.get(request.path_params["job"])
-        if job is None:
-            raise WebError(
-                404,
-                "no such job (jobs are kept while the server runs)",
-                {"job": request.path_params["job"]},
-            )
-        if wants_json(request):
-            return JSONResponse({"job": job.to_dict(), "redirect": job_redirect(job)})
-        redirect = job_redirect(job)
-        if redirect:
-            return RedirectResponse(redirect, status_code=303)
-        return page(request, "job.html", {"job": job})
-
-    # -- assets ------------------------------------------------------------
-
-    async def dossier_css(request: Request) -> Response:
-        return Response(_DOSSIER_CSS, media_type="text/css")
-
-    routes = [
-        Route("/", index),
-        Route("/index.json", index),
-        Route("/add", add, methods=["POST"]),
-        Route("/story/{story}.json", story),
-        Route("/story/{story}", story),
-        Route("/story/{story}/changes.json", changes),
-        Route("/story/{story}/changes", changes),
-        Route("/story/{story}/add", add, methods=["POST"]),
-        Route("/story/{story}/article/{doc:path}", article),
-        Route("/jobs/{job}.json", job_status),
-        Route("/jobs/{job}", job_status),
-        Route("/static/dossier.css", dossier_css),
-        Mount("/static", StaticFiles(packages=[("storyline.web", "static")]), name="static"),
-    ]
+    site = Site(source, options or WebOptions())
     middleware = [
         Middleware(SecurityHeaders),
-        Middleware(HostCheck, bind_host=options.host, error_page=error_page),
-        Middleware(BodyLimit, max_bytes=options.max_body, error_page=error_page),
+        Middleware(HostCheck, bind_host=site.options.host, error_page=error_page),
+        Middleware(BodyLimit, max_bytes=site.options.max_body, error_page=error_page),
     ]
     app = Starlette(
-        routes=routes,
+        routes=ROUTES,
         middleware=middleware,
         exception_handlers={HTTPException: on_http_error, Exception: on_server_error},
     )
-    app.state.jobs = jobs
-    app.state.source = source
+    app.state.site = site
+    app.state.jobs = site.jobs
+    app.state.source = site.source
     return app
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from starlette import status
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -81,9 +82,10 @@ class BodyLimit:
             return
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            status = 413 if length.isdigit() else 400
-            message = self._message() if status == 413 else "invalid Content-Length"
-            response = self.error_page(Request(scope), status, message, {"limit": self.max_bytes})
+            too_long = length.isdigit()
+            code = status.HTTP_413_CONTENT_TOO_LARGE if too_long else status.HTTP_400_BAD_REQUEST
+            message = self._message() if too_long else "invalid Content-Length"
+            response = self.error_page(Request(scope), code, message, {"limit": self.max_bytes})
             await response(scope, receive, send)
             return
         seen = 0
@@ -94,7 +96,11 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise WebError(413, self._message(), {"limit": self.max_bytes})
+                    raise WebError(
+                        status.HTTP_413_CONTENT_TOO_LARGE,
+                        self._message(),
+                        {"limit": self.max_bytes},
+                    )
             return message
 
         await self.app(scope, limited, send)
@@ -129,7 +135,7 @@ def check_origin(request: Request) -> None:
         return
     host = request.headers.get("host", "")
     if origin == "null" or urlsplit(origin).netloc.lower() != host.lower():
-        raise WebError(403, "cross-site request refused", {"origin": origin})
+        raise WebError(status.HTTP_403_FORBIDDEN, "cross-site request refused", {"origin": origin})
 
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -159,7 +165,10 @@ class HostCheck:
             header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
             if not is_loopback(host_name(header).lower()):
                 response = self.error_page(
-                    Request(scope), 400, "invalid Host header", {"host": header}
+                    Request(scope),
+                    status.HTTP_400_BAD_REQUEST,
+                    "invalid Host header",
+                    {"host": header},
                 )
                 await response(scope, receive, send)
                 return

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+from storyline.web.app import WebOptions, create_app
 from storyline.web.http import is_loopback
+from storyline.web.source import open_source
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -18,10 +20,7 @@ def serve(
     quiet: bool = False,
 ) -> None:
     """Serve the store at ``db`` on http://host:port/ until interrupted."""
-    import uvicorn
-
-    from storyline.web.app import WebOptions, create_app
-    from storyline.web.source import open_source
+    import uvicorn  # the server, loaded only to serve: building the app needs none of it
 
     source = open_source(db)
     app = create_app(source, WebOptions(host=host))

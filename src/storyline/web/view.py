@@ -1,36 +1,26 @@
-"""What the story page shows, worked out from a dossier: plain records for the templates.
+"""The web app's side of the story page: its filters, its links, its changes.
 
-Filters (by outlet, by verdict) are applied here, so the HTML page and its JSON
-twin show the same thing. Nothing here escapes: the templates do, with
-autoescape on, and the article text is marked up in ``marks.py``.
+The page itself is the static dossier's (``storyline.render.view`` and its
+templates); here are what only the web app has. Filters (by outlet, by
+verdict) are applied here, so the HTML page and its JSON twin show the same
+thing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
-from storyline.model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
-from storyline.render._common import (
-    CONFLICT_NOTES,
-    VERDICT_NOTES,
-    VERDICT_ORDER,
-    claims_by_verdict,
-    format_value,
-    outlet,
-    outlets,
-    sorted_timeline,
-    verdict_counts,
-)
-from storyline.store import Change
+from markupsafe import Markup
 
-# How a mention's certainty reads beside its outlet.
-CERTAINTY_WORDS: dict[str, str] = {"certain": "affirms", "hedged": "hedges", "negated": "denies"}
-# Characters of the article shown either side of a mention's words: about a
-# line of text, enough to read the clause in its sentence without opening it.
-CONTEXT_CHARS = 160
-_SENTENCE_STOPS = (". ", "! ", "? ", "\n")
+from storyline.model import Document, Dossier, Mention
+from storyline.render import view as render_view
+from storyline.render._common import VERDICT_ORDER, outlet, valid_span
+from storyline.render._spans import Span
+from storyline.render.marks import marked_text
+from storyline.render.view import StoryView, mention_spans
+from storyline.store import Change
 
 
 class FilterError(ValueError):
@@ -86,129 +76,45 @@ def article_href(
 
 
 @dataclass(frozen=True)
-class MentionView:
-    mention: Mention
-    outlet: str
-    says: str  # "affirms", "hedges", "denies"
-    attribution: str  # "own voice" or "according to ..."
-    before: str  # the article's words before and after the mention, for context
-    words: str  # the mention's exact words
-    after: str
-    href: str | None  # the article, scrolled to these words; None if the span is not in it
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    claim: Claim
-    mentions: tuple[MentionView, ...]
-    sides: tuple[
-        tuple[str, tuple[MentionView, ...]], ...
-    ]  # ("affirms", ...), ("hedges", ...), ("denies", ...)
-    articles: int
-    outlets: tuple[str, ...]
-    conflicts: tuple[tuple[int, str], ...]  # (number on the page, kind)
-    affirm: int
-    deny: int
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    number: int
-    conflict: Conflict
-    claim: Claim | None
-    note: str
-    mentions: tuple[MentionView, ...]
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    figure: Figure
-    value: str
-    outlet: str
-    href: str | None
-
-
-@dataclass(frozen=True)
-class EventRow:
-    event: TimelineEvent
-    outlet: str
-    href: str | None
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    document: Document
-    outlet: str
-    date: str | None
-    title: str
-    mentions: int
-    href: str
-
-
-@dataclass(frozen=True)
-class StoryView:
-    """Everything the story page shows, filters applied."""
+class StoryLinks:
+    """The story page's links: each article's own page, scrolled to the words."""
 
     story_id: str
-    filters: Filters
-    outlets: tuple[str, ...]  # all of the story's, for the filter form
-    counts: dict[str, int]  # claims per verdict, before filtering
-    conflicts: tuple[ConflictView, ...]
-    groups: tuple[tuple[str, str, tuple[ClaimView, ...]], ...]  # (verdict, note, claims)
-    figures: tuple[FigureRow, ...]
-    timeline: tuple[EventRow, ...]
-    articles: tuple[ArticleRow, ...]
-    dates: tuple[str, ...]  # first and last article date, where known
-    shown_claims: int
-    total_claims: int
+
+    def span(self, doc_id: str, start: int, end: int, kind: str) -> str:
+        return article_href(self.story_id, doc_id, start, end)
+
+    def article(self, doc_id: str) -> str | None:
+        return article_href(self.story_id, doc_id)
 
 
-def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
-    """The words around [start, end): back to the sentence's start and on to its
-    end, each side at most ``width`` characters, cut at a space with an ellipsis."""
-    lo = max(0, start - width)
-    head = text[lo:start]
-    cut = max(
-        head.rfind(stop) + len(stop) if head.rfind(stop) >= 0 else -1 for stop in _SENTENCE_STOPS
-    )
-    if cut >= 0:
-        head = head[cut:]
-    elif lo > 0:
-        space = head.find(" ")
-        head = "…" + (head[space + 1 :] if space >= 0 else head)
-    hi = min(len(text), end + width)
-    tail = text[end:hi]
-    stops = [tail.find(stop) for stop in _SENTENCE_STOPS]
-    found = [i for i in stops if i >= 0]
-    if found:
-        tail = tail[: min(found) + 1].rstrip("\n")
-    elif hi < len(text):
-        space = tail.rfind(" ")
-        tail = (tail[:space] if space > 0 else tail) + "…"
-    return head.lstrip(), tail
+def focused_text(
+    doc: Document, mentions: Iterable[tuple[Mention, str]], focus: tuple[int, int] | None = None
+) -> Markup:
+    """The article page's text: escaped, what was left out greyed, each mention
+    (with the text of its claim) marked with id ``m-<start>``, and the focus
+    span, if it lies in the text, framed."""
+    spans = [Span(s.start, s.end, "skipped", s.kind) for s in doc.skipped]
+    spans += mention_spans(mentions)
+    if focus is not None and valid_span(doc, *focus):
+        spans.append(Span(focus[0], focus[1], "focus"))
+
+    def ident(kind: str, at: int) -> str | None:
+        if kind == "focus":
+            return "focus" if focus is not None and at == focus[0] else None
+        return f"m-{at}" if kind == "mention" else None
+
+    return marked_text(doc.text, spans, ident)
 
 
-def mention_view(m: Mention, story_id: str, docs: Mapping[str, Document]) -> MentionView:
-    doc = docs.get(m.doc)
-    attribution = "own voice" if m.source is None else f"according to {m.source}"
-    says = CERTAINTY_WORDS.get(m.certainty, m.certainty)
-    if doc is None or not 0 <= m.start < m.end <= len(doc.text):
-        return MentionView(m, outlet(m.doc, docs), says, attribution, "", m.text, "", None)
-    before, after = context(doc.text, m.start, m.end)
-    return MentionView(
-        m,
-        outlet(m.doc, docs),
-        says,
-        attribution,
-        before,
-        doc.text[m.start : m.end],
-        after,
-        article_href(story_id, m.doc, m.start, m.end),
-    )
-
-
-def _date(doc: Document) -> str | None:
-    return doc.date or (doc.date_inferred.value if doc.date_inferred else None)
+def parse_span(value: str | None) -> tuple[int, int] | None:
+    """ "120-184" -> (120, 184); anything else -> None."""
+    if not value:
+        return None
+    start, sep, end = value.partition("-")
+    if not sep or not start.isdigit() or not end.isdigit():
+        return None
+    return (int(start), int(end)) if int(start) < int(end) else None
 
 
 def filter_dossier(d: Dossier, filters: Filters) -> Dossier:
@@ -238,119 +144,8 @@ def filter_dossier(d: Dossier, filters: Filters) -> Dossier:
 
 
 def story_view(story_id: str, d: Dossier, filters: Filters) -> StoryView:
-    docs = {doc.id: doc for doc in d.documents}  # every article: mentions of others still show
-    shown = filter_dossier(d, filters)
-    claims = {c.id: c for c in d.claims}
-    kept = {c.id for c in shown.claims}
-    conflicts = tuple(
-        ConflictView(
-            i,
-            c,
-            claims.get(c.claim),
-            CONFLICT_NOTES.get(c.kind, ""),
-            tuple(mention_view(m, story_id, docs) for m in c.mentions),
-        )
-        for i, c in enumerate(d.conflicts, 1)
-        if c.claim in kept
-    )
-    flags: dict[str, list[tuple[int, str]]] = {}
-    for i, c in enumerate(d.conflicts, 1):
-        flags.setdefault(c.claim, []).append((i, c.kind))
-    groups = tuple(
-        (
-            verdict,
-            VERDICT_NOTES.get(verdict, ""),
-            tuple(_claim_view(c, story_id, docs, flags) for c in group),
-        )
-        for verdict, group in claims_by_verdict(shown.claims)
-    )
-    per_doc: dict[str, int] = {}
-    for claim in d.claims:
-        for m in claim.mentions:
-            per_doc[m.doc] = per_doc.get(m.doc, 0) + 1
-    articles = tuple(
-        ArticleRow(
-            doc,
-            outlet(doc.id, docs),
-            _date(doc),
-            doc.title or outlet(doc.id, docs),
-            per_doc.get(doc.id, 0),
-            article_href(story_id, doc.id),
-        )
-        for doc in shown.documents
-    )
-    dates = sorted(x for x in (_date(doc) for doc in d.documents) if x)
-    return StoryView(
-        story_id=story_id,
-        filters=filters,
-        outlets=tuple(sorted({outlet(doc.id, docs) for doc in d.documents})),
-        counts=verdict_counts(d.claims),
-        conflicts=conflicts,
-        groups=groups,
-        figures=tuple(_figure_row(f, story_id, docs) for f in _sorted_figures(shown)),
-        timeline=tuple(
-            EventRow(e, outlet(e.doc, docs), _span_href(story_id, docs, e.doc, e.start, e.end))
-            for e in sorted_timeline(shown.timeline, d.documents)
-        ),
-        articles=articles,
-        dates=(dates[0], dates[-1]) if dates else (),
-        shown_claims=len(shown.claims),
-        total_claims=len(d.claims),
-    )
-
-
-def _claim_view(
-    c: Claim,
-    story_id: str,
-    docs: Mapping[str, Document],
-    flags: Mapping[str, list[tuple[int, str]]],
-) -> ClaimView:
-    views = tuple(mention_view(m, story_id, docs) for m in c.mentions)
-    sides = tuple(
-        (word, side)
-        for word in CERTAINTY_WORDS.values()
-        if (side := tuple(v for v in views if v.says == word))
-    )
-    return ClaimView(
-        claim=c,
-        mentions=views,
-        sides=sides,
-        articles=len({m.doc for m in c.mentions}),
-        outlets=tuple(dict.fromkeys(v.outlet for v in views)),
-        conflicts=tuple(flags.get(c.id, ())),
-        affirm=sum(m.certainty == "certain" for m in c.mentions),
-        deny=sum(m.certainty == "negated" for m in c.mentions),
-    )
-
-
-def _span_href(
-    story_id: str, docs: Mapping[str, Document], doc_id: str, start: int, end: int
-) -> str | None:
-    doc = docs.get(doc_id)
-    if doc is None or not 0 <= start < end <= len(doc.text):
-        return None
-    return article_href(story_id, doc_id, start, end)
-
-
-def _sorted_figures(d: Dossier) -> list[Figure]:
-    order = {doc.id: i for i, doc in enumerate(d.documents)}
-    return sorted(
-        d.figures, key=lambda f: (f.entity.lower(), f.when or "", order.get(f.doc, 0), f.start)
-    )
-
-
-def _figure_row(f: Figure, story_id: str, docs: Mapping[str, Document]) -> FigureRow:
-    return FigureRow(
-        f,
-        format_value(f.value, f.unit),
-        outlet(f.doc, docs),
-        _span_href(story_id, docs, f.doc, f.start, f.end),
-    )
-
-
-def story_outlets(d: Dossier) -> list[str]:
-    """The outlets named by the story's articles, in order of first appearance."""
-    return outlets(d.documents)
+    """The story page's view of ``d``, narrowed by ``filters``."""
+    return render_view.story_view(d, StoryLinks(story_id), filter_dossier(d, filters))
 
 
 # Within one article's changes, what moved the story comes before what it added.
