@@ -408,13 +408,25 @@ def test_conflicts_come_before_claims(dossier: Dossier) -> None:
     )
 
 
-def test_claims_are_grouped_disputed_first(dossier: Dossier) -> None:
+def test_key_claims_lead_in_the_dossiers_order(dossier: Dossier) -> None:
     page = render(dossier, "html")
-    assert (
-        page.index('id="verdict-disputed"')
-        < page.index('id="verdict-reported"')
-        < page.index('id="verdict-single-source"')
-    )
+    key = [c for c in dossier.claims if len(c.mentions) > 1]
+    assert key
+    starts = [
+        page.index(f'id="{anchor}"')
+        for anchor in re.findall(r'<details class="card claim[^"]*" id="([^"]+)"', page)[: len(key)]
+    ]
+    assert starts == sorted(starts)
+    assert page.index('id="key-claims"') < page.index('id="long-tail"')
+
+
+def test_the_long_tail_is_folded_behind_its_count_by_verdict(dossier: Dossier) -> None:
+    page = render(dossier, "html")
+    tail = [c for c in dossier.claims if len(c.mentions) == 1]
+    assert f"The long tail: {len(tail)} claim" in page
+    verdicts = re.findall(r'<section class="verdict" id="verdict-([a-z-]+)"', page)
+    order = ["disputed", "denied", "reported", "speculative", "single-source", "corroborated"]
+    assert verdicts == sorted(verdicts, key=order.index)
 
 
 def test_markdown_quotes_mentions_with_their_verdict(dossier: Dossier) -> None:
@@ -423,9 +435,18 @@ def test_markdown_quotes_mentions_with_their_verdict(dossier: Dossier) -> None:
         f'> "{DEAL_NEGATED.text}" — Jaguar Enthusiast Magazine, negated, own voice (cue: "no deal")'
         in md
     )
-    assert "### Disputed (1)" in md
+    assert "### Key claims (" in md and " — disputed" in md
     assert "| Jaecoo | 28,232 cars | 2025 |" in md
     assert "not an article: the file is empty" in md
+
+
+def test_markdown_folds_the_long_tail_behind_its_count(dossier: Dossier) -> None:
+    md = render(dossier, "md")
+    tail = [c for c in dossier.claims if len(c.mentions) == 1]
+    assert tail
+    folded = md[md.index("<details>") : md.index("</details>")]
+    assert md.index("### Key claims") < md.index("### The long tail")
+    assert all(f"#### {c.text}" in folded for c in tail)
 
 
 def test_unknown_format_names_the_choices(dossier: Dossier) -> None:

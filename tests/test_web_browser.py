@@ -120,7 +120,7 @@ def _screenshot(driver, path: Path, height: int = 2600) -> None:
 def test_clicking_the_disputed_claim_shows_both_sides_highlighted(browser, site):
     base, story = site
     browser.get(f"{base}/story/{story}")
-    section = _css(browser, "#verdict-disputed")
+    section = _css(browser, "#key-claims")
     claim = next(
         c
         for c in _all(section, "details.claim")

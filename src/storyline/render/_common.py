@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Sequence, Iterable, Mapping
 
 from storyline.model import Claim, Document, Mention, TimelineEvent
 
@@ -53,6 +53,14 @@ def verdict_counts(claims: Iterable[Claim]) -> dict[str, int]:
     for claim in claims:
         counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
     return counts
+
+
+def key_and_tail(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The key claims, in the dossier's order (most important first), and
+    the long tail a reader opens only if they want it: claims stated once,
+    in one article."""
+    key = [c for c in claims if len(c.mentions) > 1]
+    return key, [c for c in claims if len(c.mentions) == 1]
 
 
 def claims_by_verdict(claims: Iterable[Claim]) -> list[tuple[str, list[Claim]]]:

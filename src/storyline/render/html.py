@@ -45,21 +45,25 @@ _ENV = environment()
 
 
 def to_html(dossier: Dossier) -> str:
-    """One self-contained page: summary, conflicts, claims by verdict, figures, timeline,
-    and the articles with every mention marked."""
+    """One self-contained page: summary, conflicts, the key claims, the long tail by
+    verdict, figures, timeline, and the articles with every mention marked."""
     links = PageLinks(anchors((doc.id for doc in dossier.documents), "doc"))
     story = dossier.meta.get("story")
     n_docs = len(dossier.documents)
+    view = story_view(dossier, links, full_text=True)
+    in_tail = {verdict for verdict, _, _ in view.groups}
     page = _ENV.get_template("story_page.html").render(
         layout="static.html",
         css=Markup(CSS),  # our own stylesheet, not an article: it goes in as it is
-        v=story_view(dossier, links, full_text=True),
+        v=view,
         title=f"Story dossier: {story}" if story else f"Story dossier — {n_docs} articles",
         heading=f"Story dossier: {story}" if story else "Story dossier",
         article_count=n_docs,
         filtered=False,
         open_claims=True,
-        verdict_href=lambda verdict: f"#verdict-{verdict}",
+        # A verdict's count leads to its claims in the long tail, or to the
+        # key claims where all of them are key.
+        verdict_href=lambda verdict: f"#verdict-{verdict}" if verdict in in_tail else "#key-claims",
         written_by=f"storyline {dossier.version}" if dossier.version else "storyline",
     )
     return page + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from storyline.model import Document, Dossier, Mention
+from storyline.model import Claim, Document, Dossier, Mention
 from storyline.render._common import (
     CONFLICT_NOTES,
     SKIP_LABELS,
@@ -17,6 +17,7 @@ from storyline.render._common import (
     attribution,
     claims_by_verdict,
     format_value,
+    key_and_tail,
     outlet,
     outlets,
     plural,
@@ -81,19 +82,41 @@ def _conflicts(d: Dossier, docs: Mapping[str, Document]) -> list[str]:
     return lines
 
 
+def _claim_lines(claim: Claim, docs: Mapping[str, Document]) -> list[str]:
+    lines = [f"#### {_md(claim.text)} — {claim.verdict}", ""]
+    for m in claim.mentions:
+        lines += [_quote_line(m, docs), ""]
+    return lines
+
+
 def _claims(d: Dossier, docs: Mapping[str, Document]) -> list[str]:
+    """The key claims first, most important first; then the long tail,
+    folded behind its count, by verdict."""
     lines = ["## Claims", ""]
     if not d.claims:
         return lines + ["No claims were found.", ""]
-    for verdict, group in claims_by_verdict(d.claims):
-        lines += [f"### {verdict.capitalize()} ({len(group)})", ""]
+    key, tail = key_and_tail(d.claims)
+    lines += [f"### Key claims ({len(key)})", ""]
+    if not key:
+        lines += ["No claim is stated more than once.", ""]
+    for claim in key:
+        lines += _claim_lines(claim, docs)
+    if not tail:
+        return lines
+    lines += [
+        f"### The long tail ({plural(len(tail), 'claim')} stated once, in one article)",
+        "",
+        "<details>",
+        f"<summary>Open the {plural(len(tail), 'claim')}</summary>",
+        "",
+    ]
+    for verdict, group in claims_by_verdict(tail):
+        lines += [f"#### {verdict.capitalize()} ({len(group)})", ""]
         if verdict in VERDICT_NOTES:
             lines += [f"*{VERDICT_NOTES[verdict]}*", ""]
         for claim in group:
-            lines += [f"#### {_md(claim.text)} — {verdict}", ""]
-            for m in claim.mentions:
-                lines += [_quote_line(m, docs), ""]
-    return lines
+            lines += _claim_lines(claim, docs)
+    return lines + ["</details>", ""]
 
 
 def _figures(d: Dossier, docs: Mapping[str, Document]) -> list[str]:

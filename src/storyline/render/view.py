@@ -157,7 +157,9 @@ class StoryView:
     """Everything the story page shows."""
 
     conflicts: tuple[ConflictView, ...]
-    groups: tuple[tuple[str, str, tuple[ClaimView, ...]], ...]  # (verdict, note, claims)
+    key: tuple[ClaimView, ...]  # claims stated more than once, most important first
+    groups: tuple[tuple[str, str, tuple[ClaimView, ...]], ...]  # the tail: (verdict, note, claims)
+    tail_claims: int  # claims stated once, in one article: folded behind their count
     figures: tuple[FigureRow, ...]
     timeline: tuple[EventRow, ...]
     articles: tuple[ArticleView, ...]
@@ -400,9 +402,10 @@ def story_view(
     flags: dict[str, list[tuple[int, str]]] = {}
     for i, c in enumerate(whole.conflicts, 1):
         flags.setdefault(c.claim, []).append((i, c.kind))
+    key, tail = _common.key_and_tail(shown.claims)
     groups = tuple(
         (verdict, VERDICT_NOTES.get(verdict, ""), tuple(page.claim(c, flags) for c in group))
-        for verdict, group in _common.claims_by_verdict(shown.claims)
+        for verdict, group in _common.claims_by_verdict(tail)
     )
     per_doc: dict[str, int] = {}
     for claim in whole.claims:
@@ -428,7 +431,9 @@ def story_view(
     dates = sorted(x for x in (doc_date(doc) for doc in whole.documents) if x)
     return StoryView(
         conflicts=conflicts,
+        key=tuple(page.claim(c, flags) for c in key),
         groups=groups,
+        tail_claims=len(tail),
         figures=tuple(page.figure(f) for f in figures),
         timeline=tuple(map(page.event, _common.sorted_timeline(shown.timeline, whole.documents))),
         articles=articles,
