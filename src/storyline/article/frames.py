@@ -49,17 +49,37 @@ _IN_WORDS_NOUNS = frozenset(
 _FRAME_VERBS = REPORTING_VERBS | ACCUSATION_VERBS | WISH_VERBS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Frame:
     """Who a clause is attributed to, and the words that say so."""
 
     source_start: int  # token indices (sentence-absolute doc indices)
     source_end: int
     cue: int  # the reporting verb or "according"
-    negated: bool  # "nothing suggests", "neither X nor Y has confirmed"
-    denial: bool  # "X denied that ..."
+    negated: bool = False  # "nothing suggests", "neither X nor Y has confirmed"
+    denial: bool = False  # "X denied that ..."
     # "investors hope ...", "X wants to ...": held or asked for, not asserted
     hedged: bool = False
+
+    @classmethod
+    def over(
+        cls,
+        source: Token,
+        cue: Token,
+        *,
+        negated: bool = False,
+        denial: bool = False,
+        hedged: bool = False,
+    ) -> Frame:
+        """The frame whose source is ``source`` with all it governs, said with ``cue``."""
+        return cls(
+            source_start=source.left_edge.i,
+            source_end=source.right_edge.i + 1,
+            cue=cue.i,
+            negated=negated,
+            denial=denial,
+            hedged=hedged,
+        )
 
 
 # Lemmas the small English model gets wrong on common reporting words.
@@ -143,7 +163,7 @@ def _according_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     for edge in (v.left_edge.i - 1, v.right_edge.i + 1):
         if sent.start <= edge < sent.end and sent.doc[edge].text == ",":
             tokens.add(edge)
-    return v.head.i, (Frame(src.left_edge.i, src.right_edge.i + 1, v.i, False, False), tokens, [])
+    return v.head.i, (Frame.over(src, v), tokens, [])
 
 
 def _noun_frame(v: Token) -> tuple[int, FrameEntry] | None:
@@ -159,7 +179,7 @@ def _noun_frame(v: Token) -> tuple[int, FrameEntry] | None:
         tokens = {t.i for t in v.subtree} | {v.head.i}
     if owner is None or content is None:
         return None
-    frame = Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, _lemma(v) == "denial")
+    frame = Frame.over(owner, v, denial=_lemma(v) == "denial")
     return content.i, (frame, tokens, [])
 
 
@@ -188,7 +208,7 @@ def _in_words_frame(v: Token) -> tuple[int, FrameEntry] | None:
     after = prep.right_edge.i + 1
     if after < len(v.doc) and v.doc[after].text == ",":
         tokens.add(after)
-    frame = Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, False)
+    frame = Frame.over(owner, v)
     return prep.head.i, (frame, tokens, [])
 
 
@@ -197,13 +217,8 @@ def _adjective_frame(a: Token) -> tuple[int, FrameEntry] | None:
     remain skeptical of the plan": an adjective of stance with its holder."""
     if a.dep_ != "acomp" or (subj := _subject(a.head)) is None or subj.lower_ == "it":
         return None
-    frame = Frame(
-        subj.left_edge.i,
-        subj.right_edge.i + 1,
-        a.i,
-        _is_negated_subject(subj),
-        False,
-        STANCE_ADJECTIVES[a.lower_],
+    frame = Frame.over(
+        subj, a, negated=_is_negated_subject(subj), hedged=STANCE_ADJECTIVES[a.lower_]
     )
     subject_tokens = {t.i for t in subj.subtree}
     clause = next((c for c in a.children if c.dep_ == "ccomp"), None)
@@ -229,7 +244,7 @@ def _as_frame(v: Token) -> tuple[int, FrameEntry] | None:
     if subj is None or subj.lower_ == "it" or v.head.pos_ not in ("VERB", "AUX"):
         return None
     tokens = {t.i for t in v.subtree}
-    return v.head.i, (Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False), tokens, [])
+    return v.head.i, (Frame.over(subj, v), tokens, [])
 
 
 def _is_expletive(subj: Token, v: Token) -> bool:
@@ -296,13 +311,12 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     # "Investors hope the bank will cut rates", "urged Congress to act":
     # hoped for or asked for, not stated.
     wished = lemma in WISH_VERBS and bool(contents) and contents[0].dep_ == "xcomp"
-    frame = Frame(
-        subj.left_edge.i,
-        subj.right_edge.i + 1,
-        v.i,
-        negated,
-        lemma in ("deny", "dismiss", "reject"),
-        lemma in ATTITUDE_VERBS or wished,
+    frame = Frame.over(
+        subj,
+        v,
+        negated=negated,
+        denial=lemma in ("deny", "dismiss", "reject"),
+        hedged=lemma in ATTITUDE_VERBS or wished,
     )
     return (contents[0].i if contents else extra[0]), (frame, tokens, extra)
 
@@ -328,7 +342,7 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
     if obj is None and agent is not None and lemma in OBJECT_REPORTING_VERBS:
         # "The bill was criticized by Democrats": the agent is the source.
         by = next(p for p in agent.children if p.dep_ == "pobj")
-        frame = Frame(by.left_edge.i, by.right_edge.i + 1, v.i, False, denial)
+        frame = Frame.over(by, v, denial=denial)
         return v.i, (frame, {t.i for t in agent.subtree}, [])
     if obj is None:
         return None
@@ -351,7 +365,7 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
         # misparse gave a subject of its own.
         return None
     tokens = {t.i for t in subj.subtree} if subj.head.i == v.i else set()
-    frame = Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, _is_negated_subject(subj), denial)
+    frame = Frame.over(subj, v, negated=_is_negated_subject(subj), denial=denial)
     return v.i, (frame, tokens, [])
 
 
@@ -454,7 +468,7 @@ def _speaker_label(sent: Span) -> tuple[int, FrameEntry] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     head = min(content, key=lambda t: len(list(t.ancestors)))
-    frame = Frame(name[0].i, name[-1].i + 1, words[colon].i, False, False)
+    frame = Frame(source_start=name[0].i, source_end=name[-1].i + 1, cue=words[colon].i)
     return head.i, (frame, {t.i for t in name} | {words[colon].i}, [t.i for t in content])
 
 

@@ -348,7 +348,7 @@ def _tag_frame(sent: Span) -> Frame | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
         return None
-    return Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False)
+    return Frame.over(subj, v)
 
 
 def _mention(
