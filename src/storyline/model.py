@@ -7,13 +7,24 @@ reader can always be shown the exact words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Certainty = Literal["certain", "hedged", "negated"]
 Verdict = Literal["corroborated", "single-source", "reported", "speculative", "disputed", "denied"]
 ConflictKind = Literal["contradiction", "overstatement", "numeric"]
 SkipKind = Literal["advert", "comment", "heading", "question", "boilerplate"]
+
+# A reader wants what is contested first, what everyone agrees on last.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "disputed",
+    "denied",
+    "reported",
+    "speculative",
+    "single-source",
+    "corroborated",
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,42 @@ class Document:
     skipped: tuple[Skipped, ...] = ()
 
 
+Pairs = tuple[tuple[str, str], ...]  # a small mapping, kept in order and frozen
+
+
+@dataclass(frozen=True)
+class DossierMeta:
+    """What a dossier was made with and, from a store or a batch, which story it is."""
+
+    analyser: str = ""  # storyline's version that judged the story
+    models: Pairs = ()  # (model, version) of each model read with: the spaCy model today
+    settings: Pairs = ()  # (setting, value as text) of each setting the judgement used
+    story: str | None = None  # the story's name in a store or a batch run
+    story_id: str | None = None  # its id in a store
+    copies: Pairs = ()  # (article id, id of the article it copies): copies left out
+    claim_keys: Pairs = ()  # (claim id, the store's stable key of that claim)
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """A field as the free ``meta`` dict gave it (text; pairs as a JSON
+        object), for callers not yet moved to the fields."""
+        if key not in {f.name for f in fields(self)}:
+            return default
+        value = getattr(self, key)
+        if isinstance(value, tuple):
+            return json.dumps(dict(value)) if value else default
+        return default if value is None else value
+
+
+def settings_pairs(*settings: object) -> Pairs:
+    """Frozen settings records as (``Record.field``, value) pairs for
+    ``DossierMeta.settings``."""
+    return tuple(
+        (f"{type(s).__name__}.{f.name}", str(getattr(s, f.name)))
+        for s in settings
+        for f in fields(s)  # type: ignore[arg-type]
+    )
+
+
 @dataclass(frozen=True)
 class Dossier:
     documents: tuple[Document, ...]
@@ -181,7 +228,7 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...]
     failures: tuple[ReadOutcome, ...] = ()
     version: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    meta: DossierMeta = field(default=DossierMeta(), compare=False, hash=False)
 
 
 @dataclass(frozen=True)

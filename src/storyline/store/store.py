@@ -13,25 +13,23 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.model import Article, Dossier, ReadOutcome
+from storyline.model import Article, ArticleReading, Dossier, ReadOutcome
 from storyline.store import dedup, snapshot, tables
 from storyline.store.db import Db
 from storyline.store.migrations import migrate
 from storyline.store.records import Added, AddResult, Change, Duplicate, StorySummary
+from storyline.store.serial import mention_key, reading_from_json, reading_to_json, renamed
 from storyline.story.assignment import later
 from storyline.story.assignment import merge as merge_profiles
 from storyline.story.assignment import profile as article_profile
 from storyline.version import __version__
 
-if TYPE_CHECKING:
-    from storyline.model import ArticleReading
-
-Reader = Callable[[Sequence[Article]], Sequence["ArticleReading"]]
+Reader = Callable[[Sequence[Article]], Sequence[ArticleReading]]
 
 # Articles parsed together before they are stored one by one: spaCy is
 # faster in batches, and Ctrl-C waits for at most one batch.
@@ -74,7 +72,7 @@ class Store:
         is asked between articles (Ctrl-C); ``on_result`` hears of each
         article as it is stored."""
         if reader is None:
-            from storyline.pipeline import read_articles
+            from storyline.pipeline import read_articles  # spaCy: only where no reader is given
 
             reader = read_articles
         failures: list[ReadOutcome] = []
@@ -147,8 +145,6 @@ class Store:
             if reading is None:  # a copy at first look, not now: articles are never deleted,
                 reading = reader([article])[0]  # so this cannot happen; but stay whole if it does
             if new_id != reading.document.id:
-                from storyline.store.serial import renamed
-
                 reading = renamed(reading, new_id)
             prof = article_profile(reading.mentions)
             when = reading.document.date
@@ -156,8 +152,6 @@ class Store:
             is_new = story is None
             story = story or tables.new_story(db, now)
             self._insert(article, new_id, text_hash, sig, story, None, prof, when, now)
-            from storyline.store.serial import reading_to_json
-
             db.run(
                 "INSERT INTO readings (article_id, version, data) VALUES (?, ?, ?)",
                 (new_id, __version__, reading_to_json(reading)),
@@ -241,8 +235,6 @@ class Store:
             self._cache.popitem(last=False)
 
     def _readings(self, story_id: str, extra: dict[str, ArticleReading]) -> list[ArticleReading]:
-        from storyline.store.serial import reading_from_json
-
         ids = [
             r[0]
             for r in self.db.rows(
@@ -262,7 +254,7 @@ class Store:
         return [found[i] for i in ids]
 
     def _build(self, story_id: str, extra: dict[str, ArticleReading] | None = None) -> Dossier:
-        from storyline.pipeline import build_dossier
+        from storyline.pipeline import build_dossier  # the pipeline module loads spaCy
 
         return build_dossier(self._readings(story_id, extra or {}))
 
@@ -318,21 +310,18 @@ class Store:
                     "SELECT claim_key, mentions FROM claims WHERE story_id = ?", (story_id,)
                 )
             }
-        from storyline.store.serial import mention_key
-
-        keys = {
-            c.id: states.get(frozenset(mention_key(m) for m in c.mentions), "")
+        keys = tuple(
+            (c.id, states.get(frozenset(mention_key(m) for m in c.mentions), ""))
             for c in dossier.claims
-        }
-        dossier.meta.update(
-            {
-                "story": f"{title[0] if title else ''} ({story_id})",
-                "story_id": story_id,
-                "copies": json.dumps(copies),
-                "claim_keys": json.dumps(keys),
-            }
         )
-        return dossier
+        meta = replace(
+            dossier.meta,
+            story=f"{title[0] if title else ''} ({story_id})",
+            story_id=story_id,
+            copies=tuple(copies.items()),
+            claim_keys=keys,
+        )
+        return replace(dossier, meta=meta)
 
     def changes(self, story_id: str, since: str | None = None) -> list[Change]:
         """The story's history, oldest first: new claims, verdict moves and
