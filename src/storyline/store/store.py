@@ -39,6 +39,22 @@ READ_BATCH = 8
 READING_CACHE = 4096
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What the first look at an article of a batch found, before it is read."""
+
+    shown: str  # where it was read from, as reports name it
+    article: Article  # under the id it will be stored by, where it will be stored
+    text_hash: str
+    sig: tuple[int, ...]
+    duplicate: tuple[str, str] | None  # (stored article, reason): stored already
+    copy_of: str | None  # a stored article it nearly repeats
+
+    @property
+    def to_read(self) -> bool:
+        return not self.duplicate and not self.copy_of
+
+
 class NotFound(StorylineError):
     """No story or article of that id in the store."""
 
@@ -103,7 +119,7 @@ class Store:
     def _add_batch(
         self, batch: Sequence[tuple[str, Article]], reader: Reader, stop: Callable[[], bool] | None
     ) -> Iterable[Added | Duplicate]:
-        plans = []
+        plans: list[_Plan] = []
         taken: set[str] = set()  # ids given in this batch: readings are found by id
         with self.db.read():  # a first look, to parse only what will be stored
             for shown, article in batch:
@@ -113,17 +129,28 @@ class Store:
                 if not dup and not copy:
                     article = replace(article, id=tables.unique_id(self.db, article.id, taken))
                     taken.add(article.id)
-                plans.append((shown, article, h, sig, dup, copy))
-        wanted = [i for i, p in enumerate(plans) if not p[4] and not p[5]]
-        read = reader([plans[i][1] for i in wanted]) if wanted else []
+                plans.append(
+                    _Plan(
+                        shown=shown,
+                        article=article,
+                        text_hash=h,
+                        sig=sig,
+                        duplicate=dup,
+                        copy_of=copy,
+                    )
+                )
+        wanted = [i for i, p in enumerate(plans) if p.to_read]
+        read = reader([plans[i].article for i in wanted]) if wanted else []
         readings = dict(zip(wanted, read, strict=True))  # by place in the batch
-        for i, (shown, article, h, sig, dup, _) in enumerate(plans):
-            if dup:
-                yield Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
+        for i, plan in enumerate(plans):
+            if plan.duplicate:
+                yield Duplicate(plan.shown, *plan.duplicate)  # type: ignore[arg-type]
                 continue
             if stop and stop():
                 return
-            yield self._add_one(shown, article, h, sig, readings.get(i), reader)
+            yield self._add_one(
+                plan.shown, plan.article, plan.text_hash, plan.sig, readings.get(i), reader
+            )
 
     def _add_one(
         self,
@@ -165,7 +192,7 @@ class Store:
             )
             tables.set_story_features(db, story, old, new)
             changes = snapshot.update(
-                db, story, self._build(story, {new_id: reading}), None, None, new_id, now
+                db, story, self._build(story, {new_id: reading}), now=now, article=new_id
             )
         self._cache_put(new_id, reading)  # only once committed: a rolled-back id may come again
         return Added(new_id, shown, story, is_new, None, tuple(changes))
@@ -275,18 +302,18 @@ class Store:
             s = json.loads(summary)
             out.append(
                 StorySummary(
-                    sid,
-                    title,
-                    int(articles),
-                    s.get("copies", 0),
-                    tuple(s.get("outlets", ())),
-                    s.get("first_date"),
-                    s.get("last_date"),
-                    created,
-                    updated,
-                    s.get("claims", 0),
-                    s.get("verdicts", {}),
-                    s.get("conflicts", {}),
+                    id=sid,
+                    title=title,
+                    articles=int(articles),
+                    copies=s.get("copies", 0),
+                    outlets=tuple(s.get("outlets", ())),
+                    first_date=s.get("first_date"),
+                    last_date=s.get("last_date"),
+                    created=created,
+                    last_update=updated,
+                    claims=s.get("claims", 0),
+                    verdicts=s.get("verdicts", {}),
+                    conflicts=s.get("conflicts", {}),
                 )
             )
         return out
@@ -370,14 +397,7 @@ class Store:
             db.run("DELETE FROM stories WHERE id = ?", (other,))
             tables.reprofile(db, into)
             return snapshot.update(
-                db,
-                into,
-                self._build(into),
-                None,
-                None,
-                None,
-                now,
-                note=f"merged {other} into {into}",
+                db, into, self._build(into), now=now, note=f"merged {other} into {into}"
             )
 
     def split(self, story_id: str, article_ids: Sequence[str]) -> str:
@@ -408,16 +428,15 @@ class Store:
             tables.reprofile(db, story_id)
             tables.reprofile(db, new_sid)
             note = f"split {new_sid} from {story_id}"
-            snapshot.update(db, story_id, self._build(story_id), None, None, None, now, note=note)
+            snapshot.update(db, story_id, self._build(story_id), now=now, note=note)
             kept = {s.key for s in snapshot.claim_states(db, story_id)}
             snapshot.update(
                 db,
                 new_sid,
                 self._build(new_sid),
-                [s for s in before if s.key not in kept],
-                {k: e for k, e in before_conflicts.items() if k[0] not in kept},
-                None,
-                now,
+                now=now,
+                previous=[s for s in before if s.key not in kept],
+                previous_conflicts={k: e for k, e in before_conflicts.items() if k[0] not in kept},
                 note=note,
             )
             return new_sid
