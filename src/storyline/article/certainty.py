@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from storyline.article.nlp import parse
 from storyline.lexicon.cues import (
     ABILITY_MODALS,
     CANCEL_VERBS,
@@ -236,6 +237,4 @@ def grade_span(doc: Doc, start: int | None = None, end: int | None = None) -> Ce
 def grade_certainty(sentence: str, start: int | None = None, end: int | None = None) -> Certainty:
     """Certainty of the words ``sentence[start:end]`` (the whole sentence by
     default) as the sentence presents them."""
-    from storyline.article.nlp import parse
-
     return grade_span(parse(sentence), start, end)

@@ -21,8 +21,8 @@ from pathlib import Path
 from storyline.batch.ledger import Ledger, ReadingStore
 from storyline.batch.tables import TableWriter
 from storyline.batch.work import decode_reading
-from storyline.pipeline import build_dossier
 from storyline.codec import to_dict
+from storyline.pipeline import build_dossier
 from storyline.story.assignment import StoryIndex
 
 __all__ = ["StoryTotals", "assign_stories", "write_stories"]
