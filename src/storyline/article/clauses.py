@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from storyline.article.frames import Frame
 from storyline.article.frames import frames as find_frames
-from storyline.lexicon.cues import REPORTING_VERBS
+from storyline.lexicon.attribution import REPORTING_VERBS
 
 # Dependency labels whose subtree can be a proposition of its own.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "conj", "ccomp", "parataxis", "acl"})

@@ -12,40 +12,26 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from storyline.lexicon.cues import (
+from storyline.lexicon.attribution import (
     ACCUSATION_VERBS,
     AS_VERBS,
-    ATTITUDE_VERBS,
-    DENIAL_VERBS,
-    DOCUMENT_NOUNS,
-    FIRST_PERSON,
+    IN_WORDS_NOUNS,
     INFINITIVE_REPORTING_VERBS,
+    LEMMA_FIXES,
     OBJECT_REPORTING_VERBS,
     PREPOSITION_REPORTING_VERBS,
-    REPORTING_NOUNS,
     REPORTING_VERBS,
-    STANCE_ADJECTIVES,
     STATEMENT_VERBS,
     WISH_VERBS,
 )
+from storyline.lexicon.certainty import ATTITUDE_VERBS, DENIAL_VERBS, NEGATING_SUBJECTS
+from storyline.lexicon.names import FIRST_PERSON
+from storyline.lexicon.page import LABEL_WORDS
+from storyline.lexicon.sources import DOCUMENT_NOUNS, REPORTING_NOUNS, STANCE_ADJECTIVES
 
-_NEGATING_SUBJECTS = frozenset({"nothing", "none", "nobody", "neither", "no one"})
 # Dependents of a reporting verb that say to whom, where, when or how it was
 # said: part of the frame.
 _FRAME_DEPENDENTS = frozenset({"dobj", "dative", "prep", "npadvmod", "agent"})
-# "In X's words", "in her view": nouns that make a prepositional frame.
-_IN_WORDS_NOUNS = frozenset(
-    {
-        "words",
-        "view",
-        "opinion",
-        "estimation",
-        "judgment",
-        "judgement",
-        "account",
-        "telling",
-    }
-)
 _FRAME_VERBS = REPORTING_VERBS | ACCUSATION_VERBS | WISH_VERBS
 
 
@@ -82,12 +68,8 @@ class Frame:
         )
 
 
-# Lemmas the small English model gets wrong on common reporting words.
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
-
-
 def _lemma(t: Token) -> str:
-    return _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
+    return LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
 
 
 def _subject(verb: Token) -> Token | None:
@@ -142,7 +124,7 @@ def _noun_owner(noun: Token) -> Token | None:
 
 
 def _is_negated_subject(subj: Token) -> bool:
-    if subj.lower_ in _NEGATING_SUBJECTS:
+    if subj.lower_ in NEGATING_SUBJECTS:
         return True
     return any(
         c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children
@@ -403,7 +385,7 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             found = _verb_frame(sent, v)
         if found is None and v.pos_ == "ADJ" and v.lower_ in STANCE_ADJECTIVES:
             found = _adjective_frame(v)
-        if found is None and v.lower_ in _IN_WORDS_NOUNS:
+        if found is None and v.lower_ in IN_WORDS_NOUNS:
             found = _in_words_frame(v)
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
@@ -430,21 +412,6 @@ def _addressed(sent: Span, frame: Frame) -> bool:
     return one_word and sent.doc[frame.source_start].lower_ == "you"
 
 
-# Words that head a sentence before a colon without naming a speaker.
-_LABEL_WORDS = frozenset(
-    {
-        "update",
-        "note",
-        "editor",
-        "watch",
-        "related",
-        "photo",
-        "video",
-        "source",
-        "read",
-        "see",
-    }
-)
 # A speaker's name before a colon is at most this many tokens ("Sen.
 # Elizabeth Warren:"); longer runs are headings.
 SPEAKER_LABEL_MAX = 5
@@ -461,7 +428,7 @@ def _speaker_label(sent: Span) -> tuple[int, FrameEntry] | None:
     name, content = words[:colon], [t for t in words[colon + 1 :] if not t.is_space]
     if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
         return None
-    if any(t.lower_ in _LABEL_WORDS for t in name):
+    if any(t.lower_ in LABEL_WORDS for t in name):
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
         return None

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from storyline.lexicon.cues import MASTHEAD_WORDS
+from storyline.lexicon.page import MASTHEAD_WORDS
 from storyline.measure.dates import normalise_date
 from storyline.model import Inferred, Skipped
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, urlencode
 
+from storyline.lexicon.certainty import CERTAINTY_WORDS  # how a certainty reads beside its outlet
 from storyline.model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
 from storyline.render._common import (
     CONFLICT_NOTES,
@@ -25,8 +26,6 @@ from storyline.render._common import (
 )
 from storyline.store import Change
 
-# How a mention's certainty reads beside its outlet.
-CERTAINTY_WORDS: dict[str, str] = {"certain": "affirms", "hedged": "hedges", "negated": "denies"}
 # Characters of the article shown either side of a mention's words: about a
 # line of text, enough to read the clause in its sentence without opening it.
 CONTEXT_CHARS = 160
