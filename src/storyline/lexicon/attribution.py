@@ -428,8 +428,8 @@ QUOTE_VERBS = frozenset(
     {"say", "tell", "add", "note", "write", "explain", "state", "ask", "reply", "comment"}
 )
 
-# "In X's words", "in her view": nouns that make a prepositional frame. PARC
-# 3.0's prepositional cues ("according to" is read apart); storyline's own list.
+# "In X's words", "in her view": nouns that make a prepositional frame
+# ("according to" is read apart); storyline's own list.
 IN_WORDS_NOUNS = frozenset(
     {
         "words",
@@ -443,6 +443,6 @@ IN_WORDS_NOUNS = frozenset(
     }
 )
 
-# Lemmas the small English model gets wrong on common reporting words: seen
-# in its output on the seed story and the public benchmarks.
+# Lemmas the small English model gets wrong on common reporting words, as
+# found in its output; storyline's own list.
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
