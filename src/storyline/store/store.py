@@ -129,16 +129,7 @@ class Store:
                 if not dup and not copy:
                     article = replace(article, id=tables.unique_id(self.db, article.id, taken))
                     taken.add(article.id)
-                plans.append(
-                    _Plan(
-                        shown=shown,
-                        article=article,
-                        text_hash=h,
-                        sig=sig,
-                        duplicate=dup,
-                        copy_of=copy,
-                    )
-                )
+                plans.append(_Plan(shown, article, h, sig, duplicate=dup, copy_of=copy))
         wanted = [i for i, p in enumerate(plans) if p.to_read]
         read = reader([plans[i].article for i in wanted]) if wanted else []
         readings = dict(zip(wanted, read, strict=True))  # by place in the batch
