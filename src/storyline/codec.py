@@ -148,7 +148,7 @@ def reading_from_dict(data: Mapping[str, Any], text: str | None = None) -> Artic
 
 def verdict_counts(claims: Iterable[Claim]) -> dict[str, int]:
     """Claims per verdict: every known verdict (zero included), then any other."""
-    counts = {verdict: 0 for verdict in VERDICT_ORDER}
+    counts: dict[str, int] = {verdict: 0 for verdict in VERDICT_ORDER}
     for claim in claims:
         counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
     return counts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields
-from typing import Literal
+from typing import Literal, overload
 
 Certainty = Literal["certain", "hedged", "negated"]
 Verdict = Literal["corroborated", "single-source", "reported", "speculative", "disputed", "denied"]
@@ -198,6 +198,10 @@ class DossierMeta:
     copies: Pairs = ()  # (article id, id of the article it copies): copies left out
     claim_keys: Pairs = ()  # (claim id, the store's stable key of that claim)
 
+    @overload
+    def get(self, key: str) -> str | None: ...
+    @overload
+    def get(self, key: str, default: str) -> str: ...
     def get(self, key: str, default: str | None = None) -> str | None:
         """A field as the free ``meta`` dict gave it (text; pairs as a JSON
         object), for callers not yet moved to the fields."""
