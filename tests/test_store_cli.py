@@ -67,7 +67,12 @@ def test_report_writes_the_same_dossier_as_analyze(seeded, capsys, tmp_path):
     )
     analyzed = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     reported = json.loads(out)
-    assert reported.pop("meta")["story_id"] == "s1" and analyzed.pop("meta") == {}
+    reported_meta, analyzed_meta = reported.pop("meta"), analyzed.pop("meta")
+    assert reported_meta["story_id"] == "s1" and analyzed_meta["story_id"] is None
+    story_keys = {"story", "story_id", "copies", "claim_keys"}
+    made_with = {k: v for k, v in reported_meta.items() if k not in story_keys}
+    assert made_with == {k: v for k, v in analyzed_meta.items() if k not in story_keys}
+    assert made_with["analyser"] == reported["storyline_version"] and made_with["models"]
     assert reported == analyzed
 
 

@@ -107,9 +107,7 @@ def test_claim_keys_stay_with_their_claims_as_articles_arrive(tmp_path):
 
 
 def _keys(dossier) -> list[str]:
-    import json
-
-    keys = json.loads(dossier.meta["claim_keys"])
+    keys = dict(dossier.meta.claim_keys)
     return [keys[c.id] for c in dossier.claims]
 
 

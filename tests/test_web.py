@@ -101,9 +101,7 @@ def test_story_json_twin_is_the_dossier_with_the_story(client, seeded):
 def test_story_page_puts_conflicts_then_key_claims_then_the_tail_by_verdict(client, seeded):
     page = client.get(f"/story/{seeded[1]}").text
     assert (
-        page.index('id="conflicts"')
-        < page.index('id="key-claims"')
-        < page.index('id="long-tail"')
+        page.index('id="conflicts"') < page.index('id="key-claims"') < page.index('id="long-tail"')
     )
     order = [
         m.group(1) for m in re.finditer(r'<section class="verdict" id="verdict-([a-z-]+)"', page)

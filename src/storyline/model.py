@@ -15,6 +15,16 @@ Verdict = Literal["corroborated", "single-source", "reported", "speculative", "d
 ConflictKind = Literal["contradiction", "overstatement", "numeric"]
 SkipKind = Literal["advert", "comment", "heading", "question", "boilerplate"]
 
+# A reader wants what is contested first, what everyone agrees on last.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "disputed",
+    "denied",
+    "reported",
+    "speculative",
+    "single-source",
+    "corroborated",
+)
+
 
 @dataclass(frozen=True)
 class Inferred:
@@ -172,6 +182,22 @@ class Document:
     skipped: tuple[Skipped, ...] = ()
 
 
+Pairs = tuple[tuple[str, str], ...]  # a small mapping, kept in order and frozen
+
+
+@dataclass(frozen=True)
+class DossierMeta:
+    """What a dossier was made with and, from a store or a batch, which story it is."""
+
+    analyser: str = ""  # storyline's version that judged the story
+    models: Pairs = ()  # (model, version) of each model read with: the spaCy model today
+    settings: Pairs = ()  # (setting, value as text) of each setting the judgement used
+    story: str | None = None  # the story's name in a store or a batch run
+    story_id: str | None = None  # its id in a store
+    copies: Pairs = ()  # (article id, id of the article it copies): copies left out
+    claim_keys: Pairs = ()  # (claim id, the store's stable key of that claim)
+
+
 @dataclass(frozen=True)
 class Dossier:
     documents: tuple[Document, ...]
@@ -181,7 +207,7 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...]
     failures: tuple[ReadOutcome, ...] = ()
     version: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    meta: DossierMeta = field(default=DossierMeta(), compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from storyline.article.entities import Aliases, build_resolver, story_aliases
 from storyline.article.figures import article_figures
 from storyline.article.infer import infer_date, infer_outlet
 from storyline.article.mentions import find_mentions, is_claim_sentence, sentences
-from storyline.article.nlp import parse_many
+from storyline.article.nlp import model_versions, parse_many
 from storyline.ingest.files import read_inputs
 from storyline.measure.quantities import find_quantities
 from storyline.model import (
@@ -28,6 +28,7 @@ from storyline.model import (
     Conflict,
     Document,
     Dossier,
+    DossierMeta,
     Mention,
     ReadOutcome,
     Skipped,
@@ -36,7 +37,7 @@ from storyline.story.conflicts import conflicts_of
 from storyline.story.grouping import group
 from storyline.story.importance import rank
 from storyline.story.relay import relay_ledes, relay_sources
-from storyline.story.settings import DEFAULT_STORY, StorySettings
+from storyline.story.settings import DEFAULT_STORY, StorySettings, flatten
 from storyline.story.verdicts import verdict_of
 from storyline.version import __version__
 
@@ -137,6 +138,7 @@ def build_dossier(
         timeline=tuple(timeline),
         failures=tuple(failures),
         version=__version__,
+        meta=DossierMeta(analyser=__version__, models=model_versions(), settings=flatten(settings)),
     )
 
 

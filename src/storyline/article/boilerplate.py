@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.lexicon.cues import CALL_TO_ACTION, COMMENT_SECTION_RE
+from storyline.lexicon.page import CALL_TO_ACTION, COMMENT_SECTION_RE
 from storyline.model import Skipped
 
 _COMMENT_START = re.compile(COMMENT_SECTION_RE, re.IGNORECASE | re.MULTILINE)

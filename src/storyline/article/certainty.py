@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from storyline.lexicon.cues import (
+from storyline.article.nlp import parse
+from storyline.lexicon.attribution import REPORTING_VERBS
+from storyline.lexicon.certainty import (
     ABILITY_MODALS,
     CANCEL_VERBS,
     HEDGE_GERUND_PREPOSITIONS,
@@ -30,10 +32,11 @@ from storyline.lexicon.cues import (
     IMPLICATIVES,
     INTENTION_VERBS,
     NEAR_MISS_WORDS,
+    NEGATING_DETERMINERS,
+    NEGATING_PRONOUNS,
     NEGATION_PHRASES,
     NEGATIVE_IMPLICATIVES,
     OPEN_NOUNS,
-    REPORTING_VERBS,
 )
 from storyline.model import Certainty
 
@@ -46,8 +49,6 @@ def _phrase_re(phrases: Sequence[str]) -> re.Pattern[str]:
 
 _HEDGE_PHRASE = _phrase_re(HEDGE_PHRASES)
 _NEGATION_PHRASE = _phrase_re(NEGATION_PHRASES)
-_NEG_DETS = frozenset({"no", "neither", "nor"})
-_NEG_PRONOUNS = frozenset({"nothing", "none", "nobody", "neither", "never"})
 # How far up the parse an event looks for what governs it. Four links reach
 # "expected to try to win" from "win"; on UW/MEANTIME train+dev 4 was best
 # (2: MAE .464, 3: .462, 4: .461, 6: .461).
@@ -99,12 +100,12 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         if t.dep_ == "neg" or low == "n't":
             return "negated", t.text
         if (
-            low in _NEG_DETS
+            low in NEGATING_DETERMINERS
             and t.dep_ in ("det", "preconj", "cc")
             and t.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "ROOT")
         ):
             return "negated", t.text
-        if low in _NEG_PRONOUNS and t.dep_ in (
+        if low in NEGATING_PRONOUNS and t.dep_ in (
             "nsubj",
             "nsubjpass",
             "dobj",
@@ -137,11 +138,11 @@ def _markers(node: Token, own: bool = True) -> tuple[Certainty, str] | None:
             neg = neg or c
         elif c.dep_ == "amod" and c.lemma_.lower() in CANCEL_VERBS:
             neg = neg or c
-        elif c.dep_ in ("det", "preconj") and low in _NEG_DETS:
+        elif c.dep_ in ("det", "preconj") and low in NEGATING_DETERMINERS:
             neg = neg or c
         elif c.dep_ in ("nsubj", "nsubjpass") and (
-            low in _NEG_PRONOUNS
-            or any(g.dep_ == "det" and g.lower_ in _NEG_DETS for g in c.children)
+            low in NEGATING_PRONOUNS
+            or any(g.dep_ == "det" and g.lower_ in NEGATING_DETERMINERS for g in c.children)
         ):
             neg = neg or c
     if hedge is not None and not (neg is not None and hedge.lower_ in ABILITY_MODALS):
@@ -236,6 +237,4 @@ def grade_span(doc: Doc, start: int | None = None, end: int | None = None) -> Ce
 def grade_certainty(sentence: str, start: int | None = None, end: int | None = None) -> Certainty:
     """Certainty of the words ``sentence[start:end]`` (the whole sentence by
     default) as the sentence presents them."""
-    from storyline.article.nlp import parse
-
     return grade_span(parse(sentence), start, end)

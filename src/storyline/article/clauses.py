@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from storyline.article.frames import Frame
 from storyline.article.frames import frames as find_frames
-from storyline.lexicon.cues import REPORTING_VERBS
+from storyline.lexicon.attribution import REPORTING_VERBS
 
 # Words that open an indirect question: what follows asks, it does not state.
 QUESTION_MARKERS = frozenset({"whether", "how", "why", "what", "who", "when", "where", "if"})

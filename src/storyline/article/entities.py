@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.lexicon.cues import (
+from storyline.lexicon.names import (
     DEMONYMS,
     ORG_DESCRIPTORS,
     ORG_SUFFIXES,

@@ -12,62 +12,64 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from storyline.lexicon.cues import (
+from storyline.lexicon.attribution import (
     ACCUSATION_VERBS,
     AS_VERBS,
-    ATTITUDE_VERBS,
-    DENIAL_VERBS,
-    DOCUMENT_NOUNS,
-    FIRST_PERSON,
+    IN_WORDS_NOUNS,
     INFINITIVE_REPORTING_VERBS,
+    LEMMA_FIXES,
     OBJECT_REPORTING_VERBS,
     PREPOSITION_REPORTING_VERBS,
-    REPORTING_NOUNS,
     REPORTING_VERBS,
-    STANCE_ADJECTIVES,
     STATEMENT_VERBS,
     WISH_VERBS,
 )
+from storyline.lexicon.certainty import ATTITUDE_VERBS, DENIAL_VERBS, NEGATING_SUBJECTS
+from storyline.lexicon.names import FIRST_PERSON
+from storyline.lexicon.page import LABEL_WORDS
+from storyline.lexicon.sources import DOCUMENT_NOUNS, REPORTING_NOUNS, STANCE_ADJECTIVES
 
-_NEGATING_SUBJECTS = frozenset({"nothing", "none", "nobody", "neither", "no one"})
 # Dependents of a reporting verb that say to whom, where, when or how it was
 # said: part of the frame.
 _FRAME_DEPENDENTS = frozenset({"dobj", "dative", "prep", "npadvmod", "agent"})
-# "In X's words", "in her view": nouns that make a prepositional frame.
-_IN_WORDS_NOUNS = frozenset(
-    {
-        "words",
-        "view",
-        "opinion",
-        "estimation",
-        "judgment",
-        "judgement",
-        "account",
-        "telling",
-    }
-)
 _FRAME_VERBS = REPORTING_VERBS | ACCUSATION_VERBS | WISH_VERBS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Frame:
     """Who a clause is attributed to, and the words that say so."""
 
     source_start: int  # token indices (sentence-absolute doc indices)
     source_end: int
     cue: int  # the reporting verb or "according"
-    negated: bool  # "nothing suggests", "neither X nor Y has confirmed"
-    denial: bool  # "X denied that ..."
+    negated: bool = False  # "nothing suggests", "neither X nor Y has confirmed"
+    denial: bool = False  # "X denied that ..."
     # "investors hope ...", "X wants to ...": held or asked for, not asserted
     hedged: bool = False
 
-
-# Lemmas the small English model gets wrong on common reporting words.
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+    @classmethod
+    def over(
+        cls,
+        source: Token,
+        cue: Token,
+        *,
+        negated: bool = False,
+        denial: bool = False,
+        hedged: bool = False,
+    ) -> Frame:
+        """The frame whose source is ``source`` with all it governs, said with ``cue``."""
+        return cls(
+            source_start=source.left_edge.i,
+            source_end=source.right_edge.i + 1,
+            cue=cue.i,
+            negated=negated,
+            denial=denial,
+            hedged=hedged,
+        )
 
 
 def _lemma(t: Token) -> str:
-    return _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
+    return LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
 
 
 def _subject(verb: Token) -> Token | None:
@@ -122,7 +124,7 @@ def _noun_owner(noun: Token) -> Token | None:
 
 
 def _is_negated_subject(subj: Token) -> bool:
-    if subj.lower_ in _NEGATING_SUBJECTS:
+    if subj.lower_ in NEGATING_SUBJECTS:
         return True
     return any(
         c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children
@@ -143,7 +145,7 @@ def _according_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     for edge in (v.left_edge.i - 1, v.right_edge.i + 1):
         if sent.start <= edge < sent.end and sent.doc[edge].text == ",":
             tokens.add(edge)
-    return v.head.i, (Frame(src.left_edge.i, src.right_edge.i + 1, v.i, False, False), tokens, [])
+    return v.head.i, (Frame.over(src, v), tokens, [])
 
 
 def _noun_frame(v: Token) -> tuple[int, FrameEntry] | None:
@@ -159,7 +161,7 @@ def _noun_frame(v: Token) -> tuple[int, FrameEntry] | None:
         tokens = {t.i for t in v.subtree} | {v.head.i}
     if owner is None or content is None:
         return None
-    frame = Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, _lemma(v) == "denial")
+    frame = Frame.over(owner, v, denial=_lemma(v) == "denial")
     return content.i, (frame, tokens, [])
 
 
@@ -188,7 +190,7 @@ def _in_words_frame(v: Token) -> tuple[int, FrameEntry] | None:
     after = prep.right_edge.i + 1
     if after < len(v.doc) and v.doc[after].text == ",":
         tokens.add(after)
-    frame = Frame(owner.left_edge.i, owner.right_edge.i + 1, v.i, False, False)
+    frame = Frame.over(owner, v)
     return prep.head.i, (frame, tokens, [])
 
 
@@ -197,13 +199,8 @@ def _adjective_frame(a: Token) -> tuple[int, FrameEntry] | None:
     remain skeptical of the plan": an adjective of stance with its holder."""
     if a.dep_ != "acomp" or (subj := _subject(a.head)) is None or subj.lower_ == "it":
         return None
-    frame = Frame(
-        subj.left_edge.i,
-        subj.right_edge.i + 1,
-        a.i,
-        _is_negated_subject(subj),
-        False,
-        STANCE_ADJECTIVES[a.lower_],
+    frame = Frame.over(
+        subj, a, negated=_is_negated_subject(subj), hedged=STANCE_ADJECTIVES[a.lower_]
     )
     subject_tokens = {t.i for t in subj.subtree}
     clause = next((c for c in a.children if c.dep_ == "ccomp"), None)
@@ -229,7 +226,7 @@ def _as_frame(v: Token) -> tuple[int, FrameEntry] | None:
     if subj is None or subj.lower_ == "it" or v.head.pos_ not in ("VERB", "AUX"):
         return None
     tokens = {t.i for t in v.subtree}
-    return v.head.i, (Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False), tokens, [])
+    return v.head.i, (Frame.over(subj, v), tokens, [])
 
 
 def _is_expletive(subj: Token, v: Token) -> bool:
@@ -296,13 +293,12 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     # "Investors hope the bank will cut rates", "urged Congress to act":
     # hoped for or asked for, not stated.
     wished = lemma in WISH_VERBS and bool(contents) and contents[0].dep_ == "xcomp"
-    frame = Frame(
-        subj.left_edge.i,
-        subj.right_edge.i + 1,
-        v.i,
-        negated,
-        lemma in ("deny", "dismiss", "reject"),
-        lemma in ATTITUDE_VERBS or wished,
+    frame = Frame.over(
+        subj,
+        v,
+        negated=negated,
+        denial=lemma in ("deny", "dismiss", "reject"),
+        hedged=lemma in ATTITUDE_VERBS or wished,
     )
     return (contents[0].i if contents else extra[0]), (frame, tokens, extra)
 
@@ -328,7 +324,7 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
     if obj is None and agent is not None and lemma in OBJECT_REPORTING_VERBS:
         # "The bill was criticized by Democrats": the agent is the source.
         by = next(p for p in agent.children if p.dep_ == "pobj")
-        frame = Frame(by.left_edge.i, by.right_edge.i + 1, v.i, False, denial)
+        frame = Frame.over(by, v, denial=denial)
         return v.i, (frame, {t.i for t in agent.subtree}, [])
     if obj is None:
         return None
@@ -351,7 +347,7 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
         # misparse gave a subject of its own.
         return None
     tokens = {t.i for t in subj.subtree} if subj.head.i == v.i else set()
-    frame = Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, _is_negated_subject(subj), denial)
+    frame = Frame.over(subj, v, negated=_is_negated_subject(subj), denial=denial)
     return v.i, (frame, tokens, [])
 
 
@@ -389,7 +385,7 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             found = _verb_frame(sent, v)
         if found is None and v.pos_ == "ADJ" and v.lower_ in STANCE_ADJECTIVES:
             found = _adjective_frame(v)
-        if found is None and v.lower_ in _IN_WORDS_NOUNS:
+        if found is None and v.lower_ in IN_WORDS_NOUNS:
             found = _in_words_frame(v)
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
@@ -416,21 +412,6 @@ def _addressed(sent: Span, frame: Frame) -> bool:
     return one_word and sent.doc[frame.source_start].lower_ == "you"
 
 
-# Words that head a sentence before a colon without naming a speaker.
-_LABEL_WORDS = frozenset(
-    {
-        "update",
-        "note",
-        "editor",
-        "watch",
-        "related",
-        "photo",
-        "video",
-        "source",
-        "read",
-        "see",
-    }
-)
 # A speaker's name before a colon is at most this many tokens ("Sen.
 # Elizabeth Warren:"); longer runs are headings.
 SPEAKER_LABEL_MAX = 5
@@ -447,14 +428,14 @@ def _speaker_label(sent: Span) -> tuple[int, FrameEntry] | None:
     name, content = words[:colon], [t for t in words[colon + 1 :] if not t.is_space]
     if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
         return None
-    if any(t.lower_ in _LABEL_WORDS for t in name):
+    if any(t.lower_ in LABEL_WORDS for t in name):
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     head = min(content, key=lambda t: len(list(t.ancestors)))
-    frame = Frame(name[0].i, name[-1].i + 1, words[colon].i, False, False)
+    frame = Frame(source_start=name[0].i, source_end=name[-1].i + 1, cue=words[colon].i)
     return head.i, (frame, {t.i for t in name} | {words[colon].i}, [t.i for t in content])
 
 

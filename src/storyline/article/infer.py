@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
-from storyline.lexicon.cues import MASTHEAD_WORDS
+from storyline.lexicon.page import MASTHEAD_WORDS
+from storyline.measure.dates import normalise_date
 from storyline.model import Inferred, Skipped
 
 _WIRE = re.compile(r"\((Reuters|AP|AFP|Bloomberg|PA|UPI|Xinhua|dpa|ANSA|EFE)\)")
@@ -104,8 +105,6 @@ BYLINE_LINES = 6  # how far down a byline date may stand
 def infer_date(doc: Doc) -> Inferred | None:
     """The publication date: a byline date near the top, else the year from
     relative-year references (infer_year)."""
-    from storyline.measure.dates import normalise_date
-
     head = "\n".join(doc.text.split("\n")[:BYLINE_LINES])
     m = _BYLINE_DATE.search(head)
     if m:

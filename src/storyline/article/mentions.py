@@ -11,22 +11,14 @@ from storyline.article import certainty as _certainty
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
-from storyline.lexicon.cues import (
-    ANONYMITY_WORDS,
-    DEMONYMS,
-    FIRST_PERSON,
-    GROUP_PRONOUNS,
-    HEDGE_MODALS,
-    HEDGE_WORDS,
-    LIGHT_WORDS,
-    MASTHEAD_WORDS,
-    NEGATORS,
-    PERSON_PRONOUNS,
-    QUOTE_VERBS,
-    REPORT_SOURCE_WORDS,
-    SYNONYMS,
-    UNNAMED_SOURCE_WORDS,
-)
+from storyline.lexicon.attribution import QUOTE_VERBS
+from storyline.lexicon.certainty import HEDGE_MODALS, HEDGE_WORDS, NEGATORS
+from storyline.lexicon.names import DEMONYMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
+from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
+from storyline.lexicon.page import MASTHEAD_WORDS
+from storyline.lexicon.sources import ANONYMITY_WORDS, REPORT_SOURCE_WORDS, UNNAMED_SOURCE_WORDS
+from storyline.lexicon.terms import DETERMINERS as _DETERMINERS
+from storyline.lexicon.terms import LIGHT_WORDS, SYNONYMS
 from storyline.measure.quantities import find_quantities
 from storyline.model import Mention
 
@@ -133,9 +125,6 @@ def name_source(
     return described, "person" if root.pos_ == "PROPN" else "other"
 
 
-_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-
-
 def _antecedent(pronoun: Token) -> tuple[int, int] | None:
     """The noun phrase a relative pronoun subject stands for, without the
     relative clause: "the senator, who said ..." -> "the senator"."""
@@ -169,11 +158,6 @@ def _short(span: Span) -> str:
     if len(text.split()) > SOURCE_MAX_WORDS and "," in text:
         text = text.split(",")[0]
     return text
-
-
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "no", "any", "its", "their"}
-)
 
 
 def _is_theme(t: Token) -> bool:
@@ -348,7 +332,7 @@ def _tag_frame(sent: Span) -> Frame | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
         return None
-    return Frame(subj.left_edge.i, subj.right_edge.i + 1, v.i, False, False)
+    return Frame.over(subj, v)
 
 
 def _mention(

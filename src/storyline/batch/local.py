@@ -24,7 +24,7 @@ IN_FLIGHT_PER_JOB = 2
 
 
 def _warm() -> None:
-    from storyline.article.nlp import load
+    from storyline.article.nlp import load  # spaCy: in the worker, not the driver
 
     load()
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from storyline.batch.ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
+from storyline.batch.local import local_results
 from storyline.batch.progress import Progress
 from storyline.batch.work import Result, Task, article_key
 from storyline.errors import ConfigError
@@ -150,6 +151,7 @@ def _run(
         failures.close()
         ledger.commit()
     articles = counts.read + counts.resumed
+    # pyarrow (the tables) and spaCy (the pipeline module): only once reading is done
     from storyline.batch.group import assign_stories, write_stories
 
     assign_stories(ledger, run_id)
@@ -218,11 +220,9 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 
 def _engine(options: BatchOptions, chunks: Iterator[list[Task]]) -> Iterator[list[Result]]:
     if options.engine == "dask":
-        from storyline.batch.dask_engine import dask_results
+        from storyline.batch.dask_engine import dask_results  # dask: only for --engine dask
 
         return dask_results(chunks, options.scheduler, options.jobs)
-    from storyline.batch.local import local_results
-
     return local_results(chunks, options.jobs)
 
 

@@ -12,14 +12,11 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
-from storyline.model import Article, Document, Figure, Mention, TimelineEvent
-from storyline.render.json_out import record_from_dict, record_to_dict
+from storyline.codec import reading_from_dict, reading_to_dict
+from storyline.model import Article, ArticleReading
 from storyline.story.assignment import profile
 
-if TYPE_CHECKING:
-    from storyline.model import ArticleReading
 # The reading pipeline (spaCy) is imported where it is used, not here: the
 # driver of a pool or a Dask cluster handles Tasks and Results without it,
 # and starts its workers while they import it.
@@ -57,27 +54,18 @@ def article_key(article: Article) -> str:
 
 
 def encode_reading(reading: ArticleReading) -> str:
-    return json.dumps(record_to_dict(reading), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(reading_to_dict(reading), ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_reading(line: str | bytes) -> ArticleReading:
-    from storyline.model import ArticleReading
-
-    data: dict[str, Any] = json.loads(line)
-    return ArticleReading(
-        document=record_from_dict(Document, data["document"]),
-        mentions=tuple(record_from_dict(Mention, m) for m in data["mentions"]),
-        figures=tuple(record_from_dict(Figure, f) for f in data["figures"]),
-        timeline=tuple(record_from_dict(TimelineEvent, e) for e in data["timeline"]),
-        aliases=tuple((a, b) for a, b in data["aliases"]),
-    )
+    return reading_from_dict(json.loads(line))
 
 
 def read_chunk(tasks: Sequence[Task]) -> list[Result]:
     """Read a chunk of articles; an article that raises gets its error, the
     others their readings. Parsed together (spaCy batches them) and, where
     one fails, again one by one to tell which."""
-    from storyline.article.nlp import load
+    from storyline.article.nlp import load  # spaCy: see the note above the imports
     from storyline.pipeline import read_articles
 
     nlp = load()
@@ -94,7 +82,7 @@ def read_chunk(tasks: Sequence[Task]) -> list[Result]:
 
 
 def _read_one(article: Article) -> ArticleReading | BaseException:
-    from storyline.pipeline import read_articles
+    from storyline.pipeline import read_articles  # spaCy: see the note above the imports
 
     try:
         return read_articles([article])[0]

@@ -20,7 +20,7 @@ from typing import IO
 
 from storyline.errors import ConfigError, InputError
 from storyline.ingest.dates import iso_date
-from storyline.ingest.html import extract_html
+from storyline.ingest.html import read_page
 from storyline.ingest.records import Record, json_records, jsonl_records, record_fields
 from storyline.ingest.text import SNIFF_BYTES, bom_encoding, check_text_head, decode_text
 from storyline.model import Article, ReadOutcome
@@ -308,21 +308,7 @@ def _read_data(shown: str, file_id: str, kind: str, data: bytes) -> list[ReadOut
 def _html_article(
     shown: str, html: bytes | str, id: str, path: str, url: str | None = None
 ) -> Article:
-    try:
-        page = extract_html(html, url)
-    except Exception as e:  # noqa: BLE001 - a page that breaks the parser is one bad input
-        raise InputError(shown, f"could not parse the HTML ({type(e).__name__})") from None
-    if page is None:
-        raise InputError(shown, "no article text found in the HTML (only menus or boilerplate)")
-    return Article(
-        id=id,
-        text=page.text,
-        path=path,
-        source=page.source,
-        date=iso_date(page.date),
-        url=page.url or url,
-        title=page.title,
-    )
+    return read_page(shown, html, url, "the HTML").article(id, path, url)
 
 
 def _records_outcomes(

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 import trafilatura
 
-__all__ = ["HtmlArticle", "extract_html"]
+from storyline.errors import InputError
+from storyline.ingest.dates import iso_date
+from storyline.model import Article
+
+__all__ = ["HtmlArticle", "extract_html", "read_page"]
 
 # A page is an article only if some line reads as a sentence: this many words
 # and a full stop (or ! ?) after a word. News sentences run ~20 words; a row
@@ -34,6 +38,18 @@ class HtmlArticle:
     source: str | None = None  # the site's name
     url: str | None = None
     author: str | None = None
+
+    def article(self, id: str, path: str, url: str | None) -> Article:
+        """The page as an Article; ``url`` where the page does not name its own."""
+        return Article(
+            id=id,
+            text=self.text,
+            path=path,
+            source=self.source,
+            date=iso_date(self.date),
+            url=self.url or url,
+            title=self.title,
+        )
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlArticle | None:
@@ -66,6 +82,18 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlArticle | 
         url=doc.url or None,
         author=doc.author or None,
     )
+
+
+def read_page(shown: str, content: bytes | str, url: str | None, where: str) -> HtmlArticle:
+    """extract_html, or an InputError naming ``shown`` where the parser fails
+    or ``where`` ("the HTML", "the page") holds no article text."""
+    try:
+        page = extract_html(content, url)
+    except Exception as e:  # noqa: BLE001 - a page that breaks the parser is one bad input
+        raise InputError(shown, f"could not parse the HTML ({type(e).__name__})") from None
+    if page is None:
+        raise InputError(shown, f"no article text found in {where} (only menus or boilerplate)")
+    return page
 
 
 def _is_sentence(line: str) -> bool:

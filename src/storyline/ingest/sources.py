@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import InputError
-from storyline.ingest.dates import iso_date
 from storyline.ingest.feeds import FEED_SUFFIXES, feed_outcomes, is_feed, url_id
 from storyline.ingest.fetch import Fetcher, Response
 from storyline.ingest.files import MAX_BYTES, read_inputs, read_text_article
-from storyline.ingest.html import extract_html
+from storyline.ingest.html import read_page
 from storyline.model import Article, ReadOutcome
 
 
@@ -29,21 +28,8 @@ def page_article(url: str, fetcher: Fetcher) -> Article:
 def _article(url: str, r: Response) -> Article:
     if "text/plain" in r.content_type:
         return read_text_article(r.body.decode("utf-8", "replace"), url_id(r.url), url)
-    try:
-        page = extract_html(r.body, r.url)
-    except Exception as e:  # noqa: BLE001 - a page that breaks the parser is one bad input
-        raise InputError(url, f"could not parse the HTML ({type(e).__name__})") from None
-    if page is None:
-        raise InputError(url, "no article text found in the page (only menus or boilerplate)")
-    return Article(
-        id=url_id(page.url or r.url),
-        text=page.text,
-        path=url,
-        source=page.source,
-        date=iso_date(page.date),
-        url=page.url or url,
-        title=page.title,
-    )
+    page = read_page(url, r.body, r.url, "the page")
+    return page.article(url_id(page.url or r.url), url, url)
 
 
 @dataclass

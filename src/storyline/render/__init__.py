@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from storyline.model import Dossier
 from storyline.render.html import to_html
-from storyline.render.json_out import from_dict, to_dict
+from storyline.render.json_out import from_dict, to_dict, to_json
 from storyline.render.markdown import to_markdown
 
 __all__ = ["FORMATS", "from_dict", "render", "to_dict", "to_html", "to_markdown"]
 
 
-def _json(dossier: Dossier) -> str:
-    return json.dumps(to_dict(dossier), ensure_ascii=False, indent=2) + "\n"
-
-
 # A dict from name to function is all the registry this needs.
 _RENDERERS: dict[str, Callable[[Dossier], str]] = {
-    "json": _json,
+    "json": to_json,
     "md": to_markdown,
     "html": to_html,
 }

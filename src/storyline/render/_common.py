@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from storyline.model import Claim, Document, Mention, TimelineEvent
-
-# A reader wants what is contested first, what everyone agrees on last.
-VERDICT_ORDER: tuple[str, ...] = (
-    "disputed",
-    "denied",
-    "reported",
-    "speculative",
-    "single-source",
-    "corroborated",
-)
+from storyline.codec import verdict_counts  # noqa: F401 - the faces read it from here
+from storyline.model import VERDICT_ORDER, Claim, Document, Mention, TimelineEvent
 
 # One line each, from the verdict table in shared/eval/README.md.
 VERDICT_NOTES: dict[str, str] = {
@@ -45,14 +36,6 @@ CURRENCY_SYMBOLS: dict[str, str] = {"GBP": "£", "USD": "$", "EUR": "€", "JPY"
 
 # Figures carry at most this many decimals when shown; storyline reads no finer.
 SHOWN_DECIMALS = 3
-
-
-def verdict_counts(claims: Iterable[Claim]) -> dict[str, int]:
-    """Claims per verdict: every known verdict (zero included), then any other."""
-    counts = {verdict: 0 for verdict in VERDICT_ORDER}
-    for claim in claims:
-        counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
-    return counts
 
 
 def key_and_tail(claims: Sequence[Claim]) -> tuple[list[Claim], list[Claim]]:

@@ -48,7 +48,7 @@ def to_html(dossier: Dossier) -> str:
     """One self-contained page: summary, conflicts, the key claims, the long tail by
     verdict, figures, timeline, and the articles with every mention marked."""
     links = PageLinks(anchors((doc.id for doc in dossier.documents), "doc"))
-    story = dossier.meta.get("story")
+    story = dossier.meta.story
     n_docs = len(dossier.documents)
     view = story_view(dossier, links, full_text=True)
     in_tail = {verdict for verdict, _, _ in view.groups}

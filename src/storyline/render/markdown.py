@@ -179,7 +179,7 @@ def _articles(d: Dossier, docs: Mapping[str, Document]) -> list[str]:
 def to_markdown(dossier: Dossier) -> str:
     """Summary, conflicts, claims by verdict with quoted mentions, figures, timeline, articles."""
     docs = {doc.id: doc for doc in dossier.documents}
-    story = dossier.meta.get("story")
+    story = dossier.meta.story
     lines = [f"# Story dossier{': ' + _md(story) if story else ''}", ""]
     lines += _summary(dossier) + [""]
     lines += _conflicts(dossier, docs)

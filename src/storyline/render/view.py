@@ -16,6 +16,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from storyline import model
+from storyline.lexicon.certainty import CERTAINTY_WORDS  # how a certainty reads beside its outlet
 from storyline.model import Claim, Conflict, Document, Dossier, Figure, Mention, TimelineEvent
 from storyline.render import _common
 from storyline.render._common import CONFLICT_NOTES, VERDICT_NOTES, outlet, valid_span
@@ -23,7 +24,6 @@ from storyline.render._spans import Span
 from storyline.render.marks import anchors, marked_text
 
 # How a mention's certainty reads beside its outlet.
-CERTAINTY_WORDS: dict[str, str] = {"certain": "affirms", "hedged": "hedges", "negated": "denies"}
 # Characters of the article shown either side of a mention's words: about a
 # line of text, enough to read the clause in its sentence without opening it.
 CONTEXT_CHARS = 160

@@ -148,7 +148,7 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
 
 def _connect_postgres(url: str) -> Any:
     try:
-        import psycopg
+        import psycopg  # optional: only a PostgreSQL store needs it
     except ImportError:  # pragma: no cover - install problem
         raise ConfigError(
             "a PostgreSQL store needs the psycopg package: pip install 'psycopg[binary]'"

@@ -14,7 +14,7 @@ from storyline.model import Mention, ReadOutcome
 ChangeKind = Literal["new-claim", "verdict", "new-conflict"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StorySummary:
     """One story as the store lists it."""
 

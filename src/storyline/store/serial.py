@@ -1,9 +1,9 @@
 """Readings and mentions as JSON text for the store, and back.
 
-Field by field from the dataclasses' definitions, with the JSON face's own
-helpers (render/json_out.py), so a field added to model.py is stored too.
-The article's text is kept once, in ``articles.text``: a stored reading's
-document has none, and gets it back on loading.
+The records are coded by codec.py, field by field, so a field added to
+model.py is stored too. The article's text is kept once, in
+``articles.text``: a stored reading's document has none, and gets it back
+on loading.
 """
 
 from __future__ import annotations
@@ -11,56 +11,31 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from storyline.model import Document, Figure, Mention, Skipped, TimelineEvent
-from storyline.render.json_out import _build, _record
-
-if TYPE_CHECKING:  # the pipeline loads spaCy: imported where a reading is built
-    from storyline.model import ArticleReading
+from storyline.codec import reading_from_dict, reading_to_dict, record_from_dict, record_to_dict
+from storyline.model import ArticleReading, Mention, Skipped
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
+    """Compact JSON text, as every column of JSON in the store holds it."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def reading_to_json(reading: ArticleReading) -> str:
-    document = _record(reading.document)
-    document["text"] = None
-    return _dumps(
-        {
-            "document": document,
-            "mentions": [_record(m) for m in reading.mentions],
-            "figures": [_record(f) for f in reading.figures],
-            "timeline": [_record(e) for e in reading.timeline],
-            "aliases": [list(a) for a in reading.aliases],
-        }
-    )
+    return dumps(reading_to_dict(reading, text=False))
 
 
 def reading_from_json(data: str, text: str) -> ArticleReading:
-    from storyline.model import ArticleReading
-
-    d = json.loads(data)
-    return ArticleReading(
-        document=_build(Document, {**d["document"], "text": text}),
-        mentions=tuple(_build(Mention, m) for m in d["mentions"]),
-        figures=tuple(_build(Figure, f) for f in d["figures"]),
-        timeline=tuple(_build(TimelineEvent, e) for e in d["timeline"]),
-        aliases=tuple((a, b) for a, b in d["aliases"]),
-    )
+    return reading_from_dict(json.loads(data), text=text)
 
 
 def mentions_to_json(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
-    return [_record(m) for m in mentions]
+    return [record_to_dict(m) for m in mentions]
 
 
 def mentions_from_json(data: Sequence[dict[str, Any]]) -> tuple[Mention, ...]:
-    return tuple(_build(Mention, m) for m in data)
-
-
-def dumps(value: Any) -> str:
-    return _dumps(value)
+    return tuple(record_from_dict(Mention, m) for m in data)
 
 
 def mention_key(m: Mention) -> str:
@@ -70,7 +45,6 @@ def mention_key(m: Mention) -> str:
 
 def renamed(reading: ArticleReading, new_id: str) -> ArticleReading:
     """The same reading under another article id (two articles of one name)."""
-    from storyline.model import ArticleReading
 
     def doc(items: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(replace(x, doc=new_id) for x in items)

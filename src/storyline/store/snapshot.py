@@ -148,14 +148,17 @@ def update(
     db: Db,
     story_id: str,
     dossier: Dossier,
-    previous: Sequence[ClaimState] | None,
-    previous_conflicts: Mapping[tuple[str, str], str] | None,
-    article: str | None,
+    *,
     now: str,
+    article: str | None = None,
+    previous: Sequence[ClaimState] | None = None,
+    previous_conflicts: Mapping[tuple[str, str], str] | None = None,
     note: str | None = None,
 ) -> list[Change]:
     """Key the story's new dossier against the previous snapshot (the stored
-    one unless given), store it, record and return what changed."""
+    one unless ``previous`` and ``previous_conflicts`` are given), store it,
+    record and return what changed. ``article``: the article that caused it
+    (None for a merge or split, which ``note`` names)."""
     prev = claim_states(db, story_id) if previous is None else list(previous)
     prev_conflicts = (
         conflict_states(db, story_id) if previous_conflicts is None else previous_conflicts

@@ -13,25 +13,23 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.model import Article, Dossier, ReadOutcome
+from storyline.model import Article, ArticleReading, Dossier, ReadOutcome
 from storyline.store import dedup, snapshot, tables
 from storyline.store.db import Db
 from storyline.store.migrations import migrate
 from storyline.store.records import Added, AddResult, Change, Duplicate, StorySummary
+from storyline.store.serial import mention_key, reading_from_json, reading_to_json, renamed
 from storyline.story.assignment import later
 from storyline.story.assignment import merge as merge_profiles
 from storyline.story.assignment import profile as article_profile
 from storyline.version import __version__
 
-if TYPE_CHECKING:
-    from storyline.model import ArticleReading
-
-Reader = Callable[[Sequence[Article]], Sequence["ArticleReading"]]
+Reader = Callable[[Sequence[Article]], Sequence[ArticleReading]]
 
 # Articles parsed together before they are stored one by one: spaCy is
 # faster in batches, and Ctrl-C waits for at most one batch.
@@ -39,6 +37,22 @@ READ_BATCH = 8
 # Readings kept in memory per open store, by article id (a reading never
 # changes once stored): a story's next article then loads only itself.
 READING_CACHE = 4096
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the first look at an article of a batch found, before it is read."""
+
+    shown: str  # where it was read from, as reports name it
+    article: Article  # under the id it will be stored by, where it will be stored
+    text_hash: str
+    sig: tuple[int, ...]
+    duplicate: tuple[str, str] | None  # (stored article, reason): stored already
+    copy_of: str | None  # a stored article it nearly repeats
+
+    @property
+    def to_read(self) -> bool:
+        return not self.duplicate and not self.copy_of
 
 
 class NotFound(StorylineError):
@@ -74,7 +88,7 @@ class Store:
         is asked between articles (Ctrl-C); ``on_result`` hears of each
         article as it is stored."""
         if reader is None:
-            from storyline.pipeline import read_articles
+            from storyline.pipeline import read_articles  # spaCy: only where no reader is given
 
             reader = read_articles
         failures: list[ReadOutcome] = []
@@ -105,7 +119,7 @@ class Store:
     def _add_batch(
         self, batch: Sequence[tuple[str, Article]], reader: Reader, stop: Callable[[], bool] | None
     ) -> Iterable[Added | Duplicate]:
-        plans = []
+        plans: list[_Plan] = []
         taken: set[str] = set()  # ids given in this batch: readings are found by id
         with self.db.read():  # a first look, to parse only what will be stored
             for shown, article in batch:
@@ -115,17 +129,19 @@ class Store:
                 if not dup and not copy:
                     article = replace(article, id=tables.unique_id(self.db, article.id, taken))
                     taken.add(article.id)
-                plans.append((shown, article, h, sig, dup, copy))
-        wanted = [i for i, p in enumerate(plans) if not p[4] and not p[5]]
-        read = reader([plans[i][1] for i in wanted]) if wanted else []
+                plans.append(_Plan(shown, article, h, sig, duplicate=dup, copy_of=copy))
+        wanted = [i for i, p in enumerate(plans) if p.to_read]
+        read = reader([plans[i].article for i in wanted]) if wanted else []
         readings = dict(zip(wanted, read, strict=True))  # by place in the batch
-        for i, (shown, article, h, sig, dup, _) in enumerate(plans):
-            if dup:
-                yield Duplicate(shown, dup[0], dup[1])  # type: ignore[arg-type]
+        for i, plan in enumerate(plans):
+            if plan.duplicate:
+                yield Duplicate(plan.shown, *plan.duplicate)  # type: ignore[arg-type]
                 continue
             if stop and stop():
                 return
-            yield self._add_one(shown, article, h, sig, readings.get(i), reader)
+            yield self._add_one(
+                plan.shown, plan.article, plan.text_hash, plan.sig, readings.get(i), reader
+            )
 
     def _add_one(
         self,
@@ -147,8 +163,6 @@ class Store:
             if reading is None:  # a copy at first look, not now: articles are never deleted,
                 reading = reader([article])[0]  # so this cannot happen; but stay whole if it does
             if new_id != reading.document.id:
-                from storyline.store.serial import renamed
-
                 reading = renamed(reading, new_id)
             prof = article_profile(reading.mentions)
             when = reading.document.date
@@ -156,8 +170,6 @@ class Store:
             is_new = story is None
             story = story or tables.new_story(db, now)
             self._insert(article, new_id, text_hash, sig, story, None, prof, when, now)
-            from storyline.store.serial import reading_to_json
-
             db.run(
                 "INSERT INTO readings (article_id, version, data) VALUES (?, ?, ?)",
                 (new_id, __version__, reading_to_json(reading)),
@@ -171,7 +183,7 @@ class Store:
             )
             tables.set_story_features(db, story, old, new)
             changes = snapshot.update(
-                db, story, self._build(story, {new_id: reading}), None, None, new_id, now
+                db, story, self._build(story, {new_id: reading}), now=now, article=new_id
             )
         self._cache_put(new_id, reading)  # only once committed: a rolled-back id may come again
         return Added(new_id, shown, story, is_new, None, tuple(changes))
@@ -241,8 +253,6 @@ class Store:
             self._cache.popitem(last=False)
 
     def _readings(self, story_id: str, extra: dict[str, ArticleReading]) -> list[ArticleReading]:
-        from storyline.store.serial import reading_from_json
-
         ids = [
             r[0]
             for r in self.db.rows(
@@ -262,7 +272,7 @@ class Store:
         return [found[i] for i in ids]
 
     def _build(self, story_id: str, extra: dict[str, ArticleReading] | None = None) -> Dossier:
-        from storyline.pipeline import build_dossier
+        from storyline.pipeline import build_dossier  # the pipeline module loads spaCy
 
         return build_dossier(self._readings(story_id, extra or {}))
 
@@ -283,18 +293,18 @@ class Store:
             s = json.loads(summary)
             out.append(
                 StorySummary(
-                    sid,
-                    title,
-                    int(articles),
-                    s.get("copies", 0),
-                    tuple(s.get("outlets", ())),
-                    s.get("first_date"),
-                    s.get("last_date"),
-                    created,
-                    updated,
-                    s.get("claims", 0),
-                    s.get("verdicts", {}),
-                    s.get("conflicts", {}),
+                    id=sid,
+                    title=title,
+                    articles=int(articles),
+                    copies=s.get("copies", 0),
+                    outlets=tuple(s.get("outlets", ())),
+                    first_date=s.get("first_date"),
+                    last_date=s.get("last_date"),
+                    created=created,
+                    last_update=updated,
+                    claims=s.get("claims", 0),
+                    verdicts=s.get("verdicts", {}),
+                    conflicts=s.get("conflicts", {}),
                 )
             )
         return out
@@ -318,21 +328,18 @@ class Store:
                     "SELECT claim_key, mentions FROM claims WHERE story_id = ?", (story_id,)
                 )
             }
-        from storyline.store.serial import mention_key
-
-        keys = {
-            c.id: states.get(frozenset(mention_key(m) for m in c.mentions), "")
+        keys = tuple(
+            (c.id, states.get(frozenset(mention_key(m) for m in c.mentions), ""))
             for c in dossier.claims
-        }
-        dossier.meta.update(
-            {
-                "story": f"{title[0] if title else ''} ({story_id})",
-                "story_id": story_id,
-                "copies": json.dumps(copies),
-                "claim_keys": json.dumps(keys),
-            }
         )
-        return dossier
+        meta = replace(
+            dossier.meta,
+            story=f"{title[0] if title else ''} ({story_id})",
+            story_id=story_id,
+            copies=tuple(copies.items()),
+            claim_keys=keys,
+        )
+        return replace(dossier, meta=meta)
 
     def changes(self, story_id: str, since: str | None = None) -> list[Change]:
         """The story's history, oldest first: new claims, verdict moves and
@@ -381,14 +388,7 @@ class Store:
             db.run("DELETE FROM stories WHERE id = ?", (other,))
             tables.reprofile(db, into)
             return snapshot.update(
-                db,
-                into,
-                self._build(into),
-                None,
-                None,
-                None,
-                now,
-                note=f"merged {other} into {into}",
+                db, into, self._build(into), now=now, note=f"merged {other} into {into}"
             )
 
     def split(self, story_id: str, article_ids: Sequence[str]) -> str:
@@ -419,16 +419,15 @@ class Store:
             tables.reprofile(db, story_id)
             tables.reprofile(db, new_sid)
             note = f"split {new_sid} from {story_id}"
-            snapshot.update(db, story_id, self._build(story_id), None, None, None, now, note=note)
+            snapshot.update(db, story_id, self._build(story_id), now=now, note=note)
             kept = {s.key for s in snapshot.claim_states(db, story_id)}
             snapshot.update(
                 db,
                 new_sid,
                 self._build(new_sid),
-                [s for s in before if s.key not in kept],
-                {k: e for k, e in before_conflicts.items() if k[0] not in kept},
-                None,
-                now,
+                now=now,
+                previous=[s for s in before if s.key not in kept],
+                previous_conflicts={k: e for k, e in before_conflicts.items() if k[0] not in kept},
                 note=note,
             )
             return new_sid

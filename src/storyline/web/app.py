@@ -167,7 +167,7 @@ def summary_dict(s: StorySummary) -> dict[str, Any]:
 def claim_ids(d: Dossier) -> dict[str, str]:
     """The store's stable claim keys (as changes name claims) -> the dossier's claim ids."""
     try:
-        keys = json.loads(d.meta.get("claim_keys", "{}"))
+        keys = dict(d.meta.claim_keys)
     except ValueError:
         return {}
     return {key: cid for cid, key in keys.items() if key}
