@@ -82,7 +82,7 @@ def split(sent: Span) -> list[Clause]:
             owner[t.i] = head.i
     frames = find_frames(sent)
     frame_tokens: dict[int, set[int]] = {}
-    for key, (frame, tokens, extra) in frames.items():
+    for key, (_frame, tokens, extra) in frames.items():
         for i in extra:
             owner[i] = key
         if key not in owner.values() and not extra:

@@ -57,12 +57,14 @@ def conflicts_of(
     pro_i, con_i = _facing(ms, affirm, negate, link)
     if pro_i:
         pro, con = [ms[i] for i in pro_i], [ms[i] for i in con_i]
+        pro_s = "s" if len({m.doc for m in pro}) == 1 else ""
+        con_s = "s" if len({m.doc for m in con}) == 1 else ""
         found.append(
             Conflict(
                 "contradiction",
                 claim.id,
-                f"{_describe(pro, outlet)} affirm{'s' if len({m.doc for m in pro}) == 1 else ''} it; "
-                f"{_describe(con, outlet)} negate{'s' if len({m.doc for m in con}) == 1 else ''} it.",
+                f"{_describe(pro, outlet)} affirm{pro_s} it; "
+                f"{_describe(con, outlet)} negate{con_s} it.",
                 tuple(pro + con),
             )
         )

@@ -92,7 +92,7 @@ def similarities(mentions: Sequence[Mention]) -> dict[tuple[int, int], float]:
         for k in v:
             index[k].append(i)
     candidates: set[tuple[int, int]] = set()
-    for k, rows in index.items():
+    for rows in index.values():
         if len(rows) <= CANDIDATE_MAX_DF:
             candidates.update(combinations(rows, 2))
     sims: dict[tuple[int, int], float] = {}
