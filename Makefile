@@ -1,6 +1,8 @@
 # storyline: set up, run the example story, test, benchmark.
-#   make demo   - create .venv, install the hashed lock, analyze examples/jlr-chery
-#   make test   - same install, then the test suite
+#   make demo   - create .venv, install the hashed lock (storyline[all] and the
+#                 dev tools), analyze examples/jlr-chery
+#   make lint   - same install, then ruff check, ruff format --check and mypy
+#   make test   - same install, then lint, then the test suite
 #   make bench  - same install, then benchmarks/analyze_speed.py
 #   make lock   - regenerate requirements*.lock from pyproject.toml (needs network)
 SHELL := /bin/bash
@@ -16,11 +18,12 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --no-input
 STORY  ?= examples/jlr-chery
 PYTEST_ARGS ?=
 
-.PHONY: help install demo test bench lock clean
+.PHONY: help install demo lint test bench lock clean
 
 help:
 	@echo "make demo   - install into .venv and analyze $(STORY) -> dossier.html, dossier.json"
-	@echo "make test   - install into .venv and run the test suite"
+	@echo "make lint   - install into .venv and run ruff (check, format --check) and mypy"
+	@echo "make test   - install into .venv, lint, and run the test suite"
 	@echo "make bench  - install into .venv and run benchmarks/analyze_speed.py"
 	@echo "make lock   - regenerate requirements.lock and requirements-dev.lock"
 	@echo "make clean  - remove .venv, build output and dossiers"
@@ -50,9 +53,15 @@ demo: $(STAMP)
 	@echo "  $(CURDIR)/dossier.html"
 	@echo "  $(CURDIR)/dossier.json"
 
+# Lint and types: a lint or type error fails `make test`, and so .ci/run.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
 # pytest's own exit code is make's: 1 (failures) and 5 (no tests collected)
 # both fail the target.
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -65,11 +74,19 @@ LOCK_TOOLS := pip==26.3 pip-tools==7.6.2
 LOCK_VENV := .venv-lock
 LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe \
 	--no-emit-index-url --no-emit-find-links
+# The extras name each other (all = storyline[web,batch,postgres]), and pip-compile
+# then writes the project itself into the lock as an unhashed `storyline @ file://`
+# line that --require-hashes refuses (jazzband/pip-tools#2002): drop that line, its
+# "via" line and pip-compile's warning about it.
+UNSELF := sed -i -E -e '/^\# WARNING: pip install will require the following package to be hashed/d' \
+	-e '/^\# Consider using a hashable URL/d' -e '/^storyline @ file:/{N;d}'
 lock:
 	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(LOCK_TOOLS)
 	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
-	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra dev --all-build-deps --output-file requirements-dev.lock pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra all --extra dev --all-build-deps \
+		--output-file requirements-dev.lock pyproject.toml
+	$(UNSELF) requirements.lock requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist src/*.egg-info .pytest_cache .hypothesis dossier.html dossier.json dossier.md

@@ -35,7 +35,8 @@ def test_relative_clause_inherits_the_sentence_attribution():
 def test_unnamed_sources_telling_a_paper_are_the_source():
     text = (
         "There is no guarantee the talks will result in a deal, with unnamed sources previously "
-        "telling the business newspaper the high energy and labour costs are potential sticking points."
+        "telling the business newspaper the high energy and labour costs are potential "
+        "sticking points."
     )
     assert _source_of(text, "sticking points") == "unnamed sources"
 
@@ -86,7 +87,8 @@ def _dossier_sources(text: str) -> dict[str, str | None]:
 
 def test_a_lede_restated_on_a_source_word_relays_that_source():
     text = (
-        "Acme Motors is in discussions with Zenith Cars about building Zenith vehicles at one of its plants.\n"
+        "Acme Motors is in discussions with Zenith Cars about building Zenith vehicles "
+        "at one of its plants.\n"
         "According to the Financial Times, the two firms are in the early discussions."
     )
     sources = _dossier_sources(text)
@@ -120,7 +122,10 @@ def test_you_is_no_source():
 
 
 def test_a_quotation_keeps_its_speaker_past_its_first_sentence():
-    text = "Mr. Lopez said the plant would close. “We have no choice. The market has moved against us.”"
+    text = (
+        "Mr. Lopez said the plant would close. "
+        "“We have no choice. The market has moved against us.”"
+    )
     assert _source_of(text, "market has moved") == "Lopez"
 
 
@@ -133,7 +138,10 @@ def test_a_quotation_takes_the_speaker_named_where_it_closes():
 
 
 def test_a_speaker_introduced_with_a_colon_keeps_the_quotation():
-    text = "Mayor Jane Smith spoke on Monday. Smith said:\n“The city has never been in better shape than it is today.”"
+    text = (
+        "Mayor Jane Smith spoke on Monday. Smith said:\n"
+        "“The city has never been in better shape than it is today.”"
+    )
     assert _source_of(text, "better shape") == "Smith"
 
 

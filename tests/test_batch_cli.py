@@ -24,7 +24,8 @@ def test_a_failed_input_exits_1_after_the_bar_and_the_summary(tmp_path):
     (folder / "empty.txt").write_text("", encoding="utf-8")
     done = batch(str(folder), "--output", str(tmp_path / "out"), "--progress")
     assert done.returncode == 1, done.stderr
-    assert "storyline: reading  [" in done.stderr and "100%" in done.stderr
+    # tqdm's bar: the phase, the share done, and the failure beside the count
+    assert "storyline: reading: 100%|" in done.stderr and "1 failed]" in done.stderr
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert f"{summary['stories']} stories" in done.stderr.splitlines()[-2]
     assert done.stderr.splitlines()[-1].endswith("/failures.jsonl")

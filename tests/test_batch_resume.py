@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from storyline.batch import BatchOptions, run
-from storyline.batch.progress import Progress
+from storyline.io import Progress
 
 from .batch_support import SEED, corpus_folder, other_texts, stories
 

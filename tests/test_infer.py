@@ -47,7 +47,8 @@ def test_date_from_a_byline_near_the_top():
     from storyline.article.infer import infer_date
 
     doc = parse(
-        "Steelmaker in rescue talks\nPublished 4 March 2026\nThe company said on Tuesday it was in talks."
+        "Steelmaker in rescue talks\nPublished 4 March 2026\n"
+        "The company said on Tuesday it was in talks."
     )
     assert infer_date(doc).value == "2026-03-04"
 

@@ -38,6 +38,12 @@ def test_adding_again_exits_0_and_says_already_stored(seeded, capsys):
     assert code == 0 and out.count("already stored") == 3
 
 
+def test_add_with_progress_draws_the_bar_beside_the_lines(seeded, capsys):
+    code, out, err = run(capsys, "add", str(SEED), "--db", str(seeded), "--progress")
+    assert code == 0 and out.count("already stored") == 3  # stdout as without the bar
+    assert "storyline: adding: 100%|" in err and "3/3" in err and "3 already stored" in err
+
+
 def test_add_with_a_bad_input_exits_1_and_names_it(seeded, capsys, tmp_path):
     code, _, err = run(
         capsys, "add", str(SEED / SEED_IDS[0]), str(tmp_path / "gone.txt"), "--db", str(seeded)

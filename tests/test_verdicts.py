@@ -81,7 +81,10 @@ def test_compatible_durations_in_other_words_are_no_numeric_conflict():
     import storyline
 
     text_a = "Its UK plants were shut down for a month-and-a-half after a cyber attack in October."
-    text_b = "The company suffered a blow in 2025 when a cyberattack halted production for over five weeks."
+    text_b = (
+        "The company suffered a blow in 2025 "
+        "when a cyberattack halted production for over five weeks."
+    )
     from storyline.model import Article
     from storyline.pipeline import analyze_articles
 

@@ -22,7 +22,7 @@ Jaguar Land Rover and Chery have not reached any agreement to build Chery cars i
 The spokesperson said talks between JLR and Chery about UK manufacturing capacity were at an early stage.
 Chery UK declined to comment on reports that its vehicles could be assembled at Halewood.
 Industry analysts said a deal between JLR and Chery could still be announced later this year.
-"""
+"""  # noqa: E501 - article text, one paragraph a line
 
 # Untrusted input: an article whose text carries markup and a script.
 SCRIPT_ARTICLE = """source: Script Test Daily
@@ -31,7 +31,7 @@ title: <b>Bold</b> claims about Chery
 ---
 Chery said it will build cars at Halewood <script>window.__pwned=1</script> next year, a spokesperson said.
 JLR denied that Chery will build cars at Halewood <img src=x onerror="window.__pwned=2"> in 2026.
-"""
+"""  # noqa: E501 - article text, one paragraph a line
 
 
 def seed_store(path: Path) -> str:

@@ -96,7 +96,8 @@ _DATE_WORDS = (
 # A byline date: "Published 4 March 2026", "Updated: March 4, 2026", or a
 # date alone on one of the first lines.
 _BYLINE_DATE = re.compile(
-    rf"^\s*(?:(?:published|updated|posted|first published|last updated)\b[^\n\d]{{0,20}})?({_DATE_WORDS})\b[^\n]{{0,40}}$",
+    r"^\s*(?:(?:published|updated|posted|first published|last updated)\b[^\n\d]{0,20})?"
+    rf"({_DATE_WORDS})\b[^\n]{{0,40}}$",
     re.IGNORECASE | re.MULTILINE,
 )
 BYLINE_LINES = 6  # how far down a byline date may stand

@@ -13,7 +13,6 @@ import fcntl
 import importlib
 import itertools
 import json
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -23,11 +22,11 @@ from typing import Literal
 
 from storyline.batch.ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
 from storyline.batch.local import local_results
-from storyline.batch.progress import Progress
 from storyline.batch.work import Result, Task, article_key
 from storyline.errors import ConfigError
 from storyline.ingest.files import ReadOptions
 from storyline.ingest.stream import count_inputs, iter_inputs
+from storyline.io import Progress, write_text_atomic
 from storyline.version import __version__
 
 __all__ = ["BatchOptions", "BatchResult", "run"]
@@ -227,9 +226,7 @@ def _engine(options: BatchOptions, chunks: Iterator[list[Task]]) -> Iterator[lis
 
 
 def _write_json(path: Path, data: object) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def total_articles(options: BatchOptions) -> int:

@@ -24,7 +24,8 @@ from storyline.model import Quantity, TimeExpr
 
 __all__ = ["duration_value", "find_durations"]
 
-# Quantity units (storyline.measure.number_words.TIME_UNITS) -> (ISO designator, time part?, years each).
+# Quantity units (storyline.measure.number_words.TIME_UNITS)
+# -> (ISO designator, time part?, years each).
 _UNITS: dict[str, tuple[str, bool, int]] = {
     "seconds": ("S", True, 1),
     "minutes": ("M", True, 1),

@@ -1,8 +1,9 @@
-"""The store's subcommands: add, stories, changes, watch, report, merge, split.
+"""The store's commands: add, stories, changes, report, merge, split.
 
-Thin faces over storyline.store; cli.py registers them. Exit codes as in
-cli.py: 0 all inputs read, 1 some failed, 2 misuse (an unknown story), 3
-nothing could be read; 130 for add stopped by Ctrl-C.
+Thin faces over storyline.store, on SQLite with the core install; a
+postgresql:// store needs the postgres extra. Exit codes as in common: 0 all
+inputs read, 1 some failed, 2 misuse (an unknown story), 3 nothing could be
+read; 130 for add stopped by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -10,74 +11,80 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
-import signal
 import sys
-import threading
-from collections.abc import Sequence
-from pathlib import Path
+from contextlib import nullcontext
 from typing import Any
 
-from storyline.store import Added, AddResult, Change, Duplicate, default_db, open_store
+from storyline.cli.common import (
+    EXIT_ALL_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    add_db_argument,
+    add_dossier_arguments,
+    check_db,
+    format_for,
+    show_progress,
+    write_output,
+)
+from storyline.io import Progress
+from storyline.render import render
+from storyline.store import Added, AddResult, Change, Duplicate, Store, open_store
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+__all__ = ["add_parsers", "change_lines", "open_db", "print_result"]
+
 QUOTE_CHARS = 90  # claim and evidence words, cut to one terminal line
 
 
-def add_parsers(sub: Any) -> None:
-    """Register the store's subcommands on cli.py's subparsers."""
-    db_help = (
-        f"the store: a SQLite file or a postgresql:// URL "
-        f"(default: $STORYLINE_DB, else {default_db()})"
+def store_parser(sub: Any, name: str, help: str, run: Any) -> argparse.ArgumentParser:
+    """A subcommand over the store: its --db, and ``run`` to dispatch to."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, description=help[0].upper() + help[1:] + "."
     )
+    add_db_argument(p)
+    p.set_defaults(run=run)
+    return p
 
-    def parser(name: str, help: str, run: Any) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
-        p.add_argument("--db", metavar="DB", default=None, help=db_help)
-        p.set_defaults(run=run)
-        return p
 
-    p = parser("add", "add articles to the store and update their stories", _add)
+def open_db(args: argparse.Namespace) -> Store:
+    check_db(args.command, args.db)
+    return open_store(args.db)
+
+
+def add_parsers(sub: Any) -> None:
+    p = store_parser(sub, "add", "add articles to the store and update their stories", _add)
     p.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="article files, folders, feed files, or URLs"
     )
     p.add_argument(
+        "--progress",
+        action="store_true",
+        help="draw the progress bar even when stderr is not a terminal",
+    )
+    p.add_argument(
         "--quiet", "-q", action="store_true", help="print only failures and changed verdicts"
     )
-    p = parser("stories", "list the stored stories, most recently updated first", _stories)
+    p = store_parser(
+        sub, "stories", "list the stored stories, most recently updated first", _stories
+    )
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
-    p = parser("changes", "show what changed in a story's reading, article by article", _changes)
+    p = store_parser(
+        sub, "changes", "show what changed in a story's reading, article by article", _changes
+    )
     p.add_argument("story", help="a story id (storyline stories lists them)")
     p.add_argument(
         "--since", metavar="DATE", help="only changes recorded on or after this ISO date or time"
     )
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
-    p = parser(
-        "watch", "poll feeds, add their new items and print what changed; Ctrl-C stops", _watch
-    )
-    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or feed files")
-    p.add_argument(
-        "--every",
-        default="15m",
-        metavar="INTERVAL",
-        help="how often to poll: 30s, 15m, 1h (default 15m)",
-    )
-    p = parser("report", "write a stored story's dossier", _report)
+    p = store_parser(sub, "report", "write a stored story's dossier", _report)
     p.add_argument("story", help="a story id")
-    p.add_argument(
-        "--format",
-        "-f",
-        choices=("json", "md", "html"),
-        default=None,
-        help="dossier format (default: from the --output suffix, else json)",
-    )
-    p.add_argument(
-        "--output", "-o", metavar="FILE", help="where to write it (default: standard output)"
-    )
-    p = parser("merge", "make two stories one (the second joins the first)", _merge)
+    add_dossier_arguments(p, "where to write it (default: standard output)")
+    p = store_parser(sub, "merge", "make two stories one (the second joins the first)", _merge)
     p.add_argument("story", help="the story that stays")
     p.add_argument("other", help="the story that joins it")
-    p = parser("split", "move articles (and their copies) out of a story into a new one", _split)
+    p = store_parser(
+        sub, "split", "move articles (and their copies) out of a story into a new one", _split
+    )
     p.add_argument("story", help="the story to split")
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="ids of the articles to move")
 
@@ -109,7 +116,8 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _print_result(result: Added | Duplicate, quiet: bool) -> None:
+def print_result(result: Added | Duplicate, quiet: bool) -> None:
+    """One article as added (or found already stored), and what it changed."""
     if isinstance(result, Duplicate):
         if not quiet:
             print(f"= {result.input}: already stored ({result.reason} as {result.article})")
@@ -142,18 +150,33 @@ def _exit_code(result: AddResult) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    # Inside the function: the readers import trafilatura and feedparser (about a
+    # second) that the other store commands' start-up does without.
     from storyline.ingest.sources import read_sources
 
-    with open_store(args.db) as store:
+    with open_db(args) as store:
         outcomes = read_sources(args.inputs)
         for f in (o for o in outcomes if not o.ok):
             print(f"storyline: {f.error}", file=sys.stderr)
+        total = sum(len(o.articles) for o in outcomes)
+        progress = (
+            Progress(sys.stderr, total, phase="adding", before="already stored")
+            if total > 1 and show_progress(args)
+            else None
+        )
 
         def heard(r: Added | Duplicate) -> None:
-            _print_result(r, args.quiet)
-            sys.stdout.flush()  # as each article is stored, also into a pipe
+            with progress.paused(sys.stdout) if progress else nullcontext():
+                print_result(r, args.quiet)
+                sys.stdout.flush()  # as each article is stored, also into a pipe
+            if progress:
+                progress.update(done=isinstance(r, Added), resumed=isinstance(r, Duplicate))
 
-        result = store.add(outcomes, on_result=heard)
+        try:
+            result = store.add(outcomes, on_result=heard)
+        finally:
+            if progress:
+                progress.close()
     if not (result.added or result.duplicates):
         print("storyline: no article could be read; nothing stored", file=sys.stderr)
     elif not args.quiet:
@@ -170,7 +193,7 @@ def _json(data: Any) -> None:
 
 
 def _stories(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_db(args) as store:
         stories = store.stories()
     if args.format == "json":
         _json([dataclasses.asdict(s) for s in stories])
@@ -192,7 +215,7 @@ def _stories(args: argparse.Namespace) -> int:
 
 
 def _changes(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_db(args) as store:
         changes = store.changes(args.story, since=args.since)
     if args.format == "json":
         _json([dataclasses.asdict(c) for c in changes])
@@ -208,22 +231,14 @@ def _changes(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from storyline.cli import _format_for
-    from storyline.render import render
-
-    with open_store(args.db) as store:
-        out = render(store.dossier(args.story), _format_for(args.output, args.format))
-    if args.output:
-        tmp = f"{args.output}.part"
-        Path(tmp).write_text(out, encoding="utf-8")
-        os.replace(tmp, args.output)
-    else:
-        sys.stdout.write(out)
+    with open_db(args) as store:
+        out = render(store.dossier(args.story), format_for(args.output, args.format))
+    write_output(out, args.output)
     return EXIT_OK
 
 
 def _merge(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_db(args) as store:
         changes = store.merge(args.story, args.other)
     print(f"merged {args.other} into {args.story}")
     for c in changes:
@@ -233,50 +248,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _split(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with open_db(args) as store:
         new = store.split(args.story, args.articles)
     print(new)
     return EXIT_OK
-
-
-def _watch(args: argparse.Namespace) -> int:
-    from storyline.store.watch import parse_interval, watch
-
-    every = parse_interval(args.every)
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: Any) -> None:
-        if stop.is_set():  # a second Ctrl-C: stop now; the open transaction rolls back
-            raise KeyboardInterrupt
-        stop.set()
-        print("storyline: stopping after the current article ...", file=sys.stderr, flush=True)
-
-    previous = [signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)]
-    try:
-        with open_store(args.db) as store:
-            print(
-                f"storyline: watching {len(args.feeds)} feed(s) every {args.every}; Ctrl-C stops",
-                file=sys.stderr,
-                flush=True,
-            )
-            watch(store, args.feeds, every, stop, _print_watch)
-    finally:
-        for s, handler in zip((signal.SIGINT, signal.SIGTERM), previous, strict=True):
-            signal.signal(s, handler)
-    print("storyline: stopped; the store is complete", file=sys.stderr)
-    return EXIT_OK
-
-
-def _print_watch(result: AddResult) -> None:
-    for f in result.failures:
-        print(f"storyline: {f.error}", file=sys.stderr)
-    for a in result.added:
-        _print_result(a, quiet=False)
-    sys.stdout.flush()
-
-
-def run(args: argparse.Namespace) -> int:
-    return int(args.run(args))
-
-
-__all__: Sequence[str] = ["add_parsers", "change_lines", "run"]
