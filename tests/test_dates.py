@@ -193,6 +193,13 @@ def test_weekday_in_future_tense_looks_ahead():
     assert values("The board will meet on Tuesday.", "2026-01-28") == [("Tuesday", "2026-02-03")]
 
 
+def test_this_weekday_follows_the_tense():
+    # "this Tuesday" once raised KeyError('rel:0') and stopped a whole `storyline add`
+    assert values("They voted this Tuesday.", "2019-01-03") == [("this Tuesday", "2019-01-01")]
+    assert values("They will vote this Tuesday.", "2019-01-03") == [("this Tuesday", "2019-01-08")]
+    assert normalise_date("this Tuesday", "2019-01-03") == "2019-01-01"
+
+
 def test_years_ago_in_words():
     assert values("officials resisted a similar order four years ago", "2013-03-21") == [
         ("four years ago", "2009")
