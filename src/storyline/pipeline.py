@@ -134,7 +134,8 @@ def build_dossier(
 
 
 def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome] = ()) -> Dossier:
-    return build_dossier(read_articles(articles), failures)
+    readings, failed = read_each(articles)
+    return build_dossier(readings, [*failures, *failed])
 
 
 def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
@@ -143,6 +144,35 @@ def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
     skipped = [find_skipped(a.id, a.text) for a in articles]
     docs = parse_many(mask(a.text, s) for a, s in zip(articles, skipped, strict=False))
     return [read_article(a, d, skipped=s) for a, d, s in zip(articles, docs, skipped, strict=False)]
+
+
+def read_each(
+    articles: Sequence[Article],
+) -> tuple[list[ArticleReading], list[ReadOutcome]]:
+    """read_articles(), but one article never stops the others: where reading
+    raises, the articles are read again one by one, and each that still
+    raises is a failure named with its reason (see article_failure)."""
+    try:
+        return read_articles(articles), []
+    except Exception as e:  # noqa: BLE001 - one bad article: find it below
+        if len(articles) == 1:
+            return [], [article_failure(articles[0], e)]
+    readings: list[ArticleReading] = []
+    failures: list[ReadOutcome] = []
+    for article in articles:
+        try:
+            readings.extend(read_articles([article]))
+        except Exception as e:  # noqa: BLE001 - listed in the dossier's failures
+            failures.append(article_failure(article, e))
+    return readings, failures
+
+
+def article_failure(article: Article, error: BaseException, shown: str | None = None) -> ReadOutcome:
+    """The failed outcome of an article whose reading raised: ``input`` is
+    where it came from (``shown``, else its path or id), the error one line."""
+    where = shown or article.path or article.id
+    reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return ReadOutcome(where, error=" ".join(f"{where}: article {article.id}: {reason}".split()))
 
 
 def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
@@ -158,8 +188,10 @@ def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
 __all__ = [
     "analyze",
     "analyze_articles",
+    "article_failure",
     "build_dossier",
     "read_article",
     "read_articles",
+    "read_each",
     "ArticleReading",
 ]

@@ -11,6 +11,7 @@ or wholly out.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -39,6 +40,29 @@ READ_BATCH = 8
 # Readings kept in memory per open store, by article id (a reading never
 # changes once stored): a story's next article then loads only itself.
 READING_CACHE = 4096
+
+
+def _read_each(
+    reader: Reader, articles: Sequence[Article]
+) -> list[ArticleReading | BaseException]:
+    """Each article's reading, or what reading it raised: where the batch
+    raises, its articles are read again one by one to tell which."""
+    try:
+        return list(reader(articles))
+    except Exception as e:  # noqa: BLE001 - one bad article: find it below
+        if len(articles) == 1:
+            return [e]
+    out: list[ArticleReading | BaseException] = []
+    for article in articles:
+        try:
+            out.append(reader([article])[0])
+        except Exception as e:  # noqa: BLE001 - reported in AddResult.failures
+            out.append(e)
+    return out
+
+
+def _is_db_error(e: BaseException) -> bool:
+    return isinstance(e, sqlite3.Error) or type(e).__module__.split(".")[0] == "psycopg"
 
 
 class NotFound(StorylineError):
@@ -92,6 +116,9 @@ class Store:
             if stop and stop():
                 return AddResult(tuple(added), tuple(dups), tuple(failures), stopped=True)
             for result in self._add_batch(pending[i : i + READ_BATCH], reader, stop):
+                if isinstance(result, ReadOutcome):  # its reading raised: the rest go on
+                    failures.append(result)
+                    continue
                 if isinstance(result, Added):
                     added.append(result)
                 else:
@@ -104,7 +131,7 @@ class Store:
 
     def _add_batch(
         self, batch: Sequence[tuple[str, Article]], reader: Reader, stop: Callable[[], bool] | None
-    ) -> Iterable[Added | Duplicate]:
+    ) -> Iterable[Added | Duplicate | ReadOutcome]:
         plans = []
         taken: set[str] = set()  # ids given in this batch: readings are found by id
         with self.db.read():  # a first look, to parse only what will be stored
@@ -117,7 +144,7 @@ class Store:
                     taken.add(article.id)
                 plans.append((shown, article, h, sig, dup, copy))
         wanted = [i for i, p in enumerate(plans) if not p[4] and not p[5]]
-        read = reader([plans[i][1] for i in wanted]) if wanted else []
+        read = _read_each(reader, [plans[i][1] for i in wanted]) if wanted else []
         readings = dict(zip(wanted, read, strict=True))  # by place in the batch
         for i, (shown, article, h, sig, dup, _) in enumerate(plans):
             if dup:
@@ -125,7 +152,17 @@ class Store:
                 continue
             if stop and stop():
                 return
-            yield self._add_one(shown, article, h, sig, readings.get(i), reader)
+            reading = readings.get(i)
+            try:
+                if isinstance(reading, BaseException):
+                    raise reading
+                yield self._add_one(shown, article, h, sig, reading, reader)
+            except Exception as e:  # noqa: BLE001 - one article's failure, rolled back whole
+                if _is_db_error(e):
+                    raise  # the store itself is failing: every article would
+                from storyline.pipeline import article_failure
+
+                yield article_failure(article, e, shown)
 
     def _add_one(
         self,
