@@ -42,6 +42,7 @@ from storyline.web.http import (
     MAX_BODY_BYTES,
     BodyLimit,
     HostCheck,
+    NoLocalPaths,
     SecurityHeaders,
     WebError,
     accepts_json,
@@ -349,6 +350,7 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(SecurityHeaders),
+        Middleware(NoLocalPaths),
         Middleware(HostCheck, bind_host=options.host, error_page=error_page),
         Middleware(BodyLimit, max_bytes=options.max_body, error_page=error_page),
     ]
