@@ -88,6 +88,12 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:
     se.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing on standard error but errors"
     )
+    se.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let the add form fetch URLs on loopback and private addresses (an intranet); "
+        "by default only the public web is fetched",
+    )
     se.set_defaults(run=_serve)
 
 
@@ -97,7 +103,9 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"storyline: --port must be 1 to 65535, not {args.port}", file=sys.stderr)
         return EXIT_USAGE
-    serve(args.db, host=args.host, port=args.port, quiet=args.quiet)
+    serve(
+        args.db, host=args.host, port=args.port, quiet=args.quiet, allow_private=args.allow_private
+    )
     return EXIT_OK
 
 

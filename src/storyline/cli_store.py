@@ -22,6 +22,10 @@ from storyline.store import Added, AddResult, Change, Duplicate, default_db, ope
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_ALL_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 QUOTE_CHARS = 90  # claim and evidence words, cut to one terminal line
+ALLOW_PRIVATE_HELP = (
+    "also fetch from loopback and private addresses (an intranet feed); "
+    "by default only the public web is fetched"
+)
 
 
 def add_parsers(sub: Any) -> None:
@@ -44,6 +48,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--quiet", "-q", action="store_true", help="print only failures and changed verdicts"
     )
+    p.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)
     p = parser("stories", "list the stored stories, most recently updated first", _stories)
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p = parser("changes", "show what changed in a story's reading, article by article", _changes)
@@ -62,6 +67,7 @@ def add_parsers(sub: Any) -> None:
         metavar="INTERVAL",
         help="how often to poll: 30s, 15m, 1h (default 15m)",
     )
+    p.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)
     p = parser("report", "write a stored story's dossier", _report)
     p.add_argument("story", help="a story id")
     p.add_argument(
@@ -142,10 +148,11 @@ def _exit_code(result: AddResult) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from storyline.ingest.fetch import Fetcher
     from storyline.ingest.sources import read_sources
 
     with open_store(args.db) as store:
-        outcomes = read_sources(args.inputs)
+        outcomes = read_sources(args.inputs, Fetcher(allow_private=args.allow_private))
         for f in (o for o in outcomes if not o.ok):
             print(f"storyline: {f.error}", file=sys.stderr)
 
@@ -240,6 +247,7 @@ def _split(args: argparse.Namespace) -> int:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from storyline.ingest.fetch import Fetcher
     from storyline.store.watch import parse_interval, watch
 
     every = parse_interval(args.every)
@@ -259,7 +267,8 @@ def _watch(args: argparse.Namespace) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-            watch(store, args.feeds, every, stop, _print_watch)
+            fetcher = Fetcher(allow_private=args.allow_private)
+            watch(store, args.feeds, every, stop, _print_watch, fetcher=fetcher)
     finally:
         for s, handler in zip((signal.SIGINT, signal.SIGTERM), previous, strict=True):
             signal.signal(s, handler)

@@ -68,6 +68,7 @@ RECENT_PER_GROUP = 6
 class WebOptions:
     host: str = "127.0.0.1"  # the address served on: loopback accepts loopback names only
     max_body: int = MAX_BODY_BYTES
+    allow_private: bool = False  # the add form may fetch URLs on loopback and private addresses
 
 
 def _templates() -> Jinja2Templates:
@@ -127,7 +128,7 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     options = options or WebOptions()
     templates = _templates()
     jobs = Jobs()
-    fetcher = Fetcher()  # one per app: its pauses between requests to a host carry over
+    fetcher = Fetcher(allow_private=options.allow_private)  # one per app: its pauses between requests to a host carry over
 
     def error_page(request: Request, status: int, message: str, detail: Any = None) -> Response:
         if wants_json(request):

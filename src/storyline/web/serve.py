@@ -16,6 +16,7 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     quiet: bool = False,
+    allow_private: bool = False,
 ) -> None:
     """Serve the store at ``db`` on http://host:port/ until interrupted."""
     import uvicorn
@@ -24,7 +25,7 @@ def serve(
     from storyline.web.source import open_source
 
     source = open_source(db)
-    app = create_app(source, WebOptions(host=host))
+    app = create_app(source, WebOptions(host=host, allow_private=allow_private))
     shown = f"[{host}]" if ":" in host else host
     if not quiet:
         print(f"storyline: serving http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
