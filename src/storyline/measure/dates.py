@@ -73,6 +73,14 @@ def _parse_iso(value: str | None) -> Ref:
     if not m:
         return None, None, None
     y, mo, d = (int(g) if g else None for g in m.groups())
+    # A reference that is no real date keeps what is sound of it: "2019-13-40"
+    # is the year 2019. Years far from ours would overflow the arithmetic.
+    if y is None or not 1000 <= y <= 8999:
+        return None, None, None
+    if mo is None or not 1 <= mo <= 12:
+        return y, None, None
+    if d is None or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return y, mo, None
     return y, mo, d
 
 
