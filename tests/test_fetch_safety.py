@@ -184,7 +184,8 @@ def test_a_redirect_hop_to_a_private_address_is_refused(site, monkeypatch):
 def test_a_redirect_to_another_scheme_is_refused(site):
     base, seen = site
     for target in ("ftp://127.0.0.1/file", "file:///etc/passwd"):
-        problem = _refused(Fetcher(delay=0, allow_private=True, robots=False), f"{base}/go?to={target}")
+        fetcher = Fetcher(delay=0, allow_private=True, robots=False)
+        problem = _refused(fetcher, f"{base}/go?to={target}")
         assert problem == f"redirected to {target}, not an http(s) URL"
     assert _refused(Fetcher(delay=0), "ftp://127.0.0.1/file") == "not an http(s) URL"
 

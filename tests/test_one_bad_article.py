@@ -80,7 +80,8 @@ def test_add_stores_the_others_when_one_records_stage_raises(tmp_path, third_rai
     assert {a.article for a in result.added} == {"r1", "r2", "r4", "r5"}
     [failure] = result.failures
     assert failure.input == str(feed)
-    assert "article r3" in failure.error and "Boom: figures stage failed on purpose" in failure.error
+    assert "article r3" in failure.error
+    assert "Boom: figures stage failed on purpose" in failure.error
 
 
 def test_add_cli_goes_on_past_an_article_that_raises(tmp_path, third_raises):

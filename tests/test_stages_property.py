@@ -78,32 +78,95 @@ phrases = st.builds(
 
 # Sentences of the seed story's three articles (examples/jlr-chery), as printed.
 REAL_SENTENCES = [
-    "JLR (Jaguar Land Rover) is in discussions with Chery centred around producing the Chinese automaker’s vehicles at one of its plants in the UK.",
-    "According to the Financial Times, the two firms are in the early discussions, which are being facilitated by the British government.",
-    "Members of the government, including Prime Minister Keir Starmer, are currently in China for a series of wide-ranging trade negotiations.",
-    "The UK government has a set a target for the local auto industry to produce 1.3 million cars per year by 2035.",
-    "The Society of Motor Manufacturers and Traders estimates manufacturers in the UK made just 738,000 cars last year.",
-    "There’s no guarantee talks between Chery and JLR will result in a deal, with unnamed sources previously telling the business newspaper the UK’s high energy and labour costs are potential sticking points.",
+    (
+        "JLR (Jaguar Land Rover) is in discussions with Chery centred around producing the "
+        "Chinese automaker’s vehicles at one of its plants in the UK."
+    ),
+    (
+        "According to the Financial Times, the two firms are in the early discussions, which "
+        "are being facilitated by the British government."
+    ),
+    (
+        "Members of the government, including Prime Minister Keir Starmer, are currently in "
+        "China for a series of wide-ranging trade negotiations."
+    ),
+    (
+        "The UK government has a set a target for the local auto industry to produce 1.3 "
+        "million cars per year by 2035."
+    ),
+    (
+        "The Society of Motor Manufacturers and Traders estimates manufacturers in the UK "
+        "made just 738,000 cars last year."
+    ),
+    (
+        "There’s no guarantee talks between Chery and JLR will result in a deal, with unnamed"
+        " sources previously telling the business newspaper the UK’s high energy and labour "
+        "costs are potential sticking points."
+    ),
     "In 2024 it bought a factory in Barcelona that closed down by Nissan three years earlier.",
     "Last week the Chinese automaker signed a deal to buy Nissan’s plant in South Africa.",
-    "In 2024 the EU imposed additional tariffs of up to 35 per cent on Chinese made EVs citing unfair subsidies being handed out by Beijing.",
+    (
+        "In 2024 the EU imposed additional tariffs of up to 35 per cent on Chinese made EVs "
+        "citing unfair subsidies being handed out by Beijing."
+    ),
     "Jaecoo lead the way, growing sales from 209 in 2024 to 28,232 last year.",
     "In the process it overtook the likes of Honda (23,017), Seat (23,015) and Citroen (20,732).",
-    "Omoda did well too, going from 3629 in 2024 to 19,855 in 2025, zooming past Suzuki (18,226), Jeep (10,616) and Fiat (8764).",
-    "Chinese production of Jaguar models ended in 2025, with the Range Rover Evoque and Land Rover Discovery Sport due to wrap up this year.",
-    "A deal between Jaguar Land Rover (JLR) and Chinese automaker Chery is nearing completion, potentially bringing Chery production to UK manufacturing plants.",
-    "Despite entering the market in August 2025, the brand sold over 5,500 vehicles last year, surpassing established automakers like Alfa Romeo, DS, Genesis, and Smart.",
-    "The company suffered a severe blow in 2025 when a cyberattack halted production for over five weeks.",
-    "The deal is still pending official confirmation from JLR, though Chery UK declined to comment at the time of reporting.",
-    "At the same time, Jaguar Land Rover has committed £500 million to transform its Halewood plant into a future-ready facility capable of building internal-combustion, hybrid and electric vehicles side by side.",
-    "The two companies have operated a 50:50 joint venture in China since 2012, producing Jaguar and Land Rover vehicles for the local market.",
-    "Crucially, no deal has been announced, and neither JLR nor Chery has confirmed that UK production will happen.",
-    "Earlier this month, UK Prime Minister Keir Starmer visited China, the first British PM to do so since 2018, explicitly to reset trade relations and encourage inward investment.",
+    (
+        "Omoda did well too, going from 3629 in 2024 to 19,855 in 2025, zooming past Suzuki "
+        "(18,226), Jeep (10,616) and Fiat (8764)."
+    ),
+    (
+        "Chinese production of Jaguar models ended in 2025, with the Range Rover Evoque and "
+        "Land Rover Discovery Sport due to wrap up this year."
+    ),
+    (
+        "A deal between Jaguar Land Rover (JLR) and Chinese automaker Chery is nearing "
+        "completion, potentially bringing Chery production to UK manufacturing plants."
+    ),
+    (
+        "Despite entering the market in August 2025, the brand sold over 5,500 vehicles last "
+        "year, surpassing established automakers like Alfa Romeo, DS, Genesis, and Smart."
+    ),
+    (
+        "The company suffered a severe blow in 2025 when a cyberattack halted production for "
+        "over five weeks."
+    ),
+    (
+        "The deal is still pending official confirmation from JLR, though Chery UK declined "
+        "to comment at the time of reporting."
+    ),
+    (
+        "At the same time, Jaguar Land Rover has committed £500 million to transform its "
+        "Halewood plant into a future-ready facility capable of building internal-combustion,"
+        " hybrid and electric vehicles side by side."
+    ),
+    (
+        "The two companies have operated a 50:50 joint venture in China since 2012, producing"
+        " Jaguar and Land Rover vehicles for the local market."
+    ),
+    (
+        "Crucially, no deal has been announced, and neither JLR nor Chery has confirmed that "
+        "UK production will happen."
+    ),
+    (
+        "Earlier this month, UK Prime Minister Keir Starmer visited China, the first British "
+        "PM to do so since 2018, explicitly to reset trade relations and encourage inward "
+        "investment."
+    ),
     "There is currently no evidence that JLR will build Chery cars in the UK.",
-    "As ever, we’ll stick to what can be proven in Jaguar Enthusiast Magazine — and keep a close eye on what happens next.",
-    "and will pay 2-3 times more not to, and if 50% of the population had that attitude, it would stop the Chinese in their tracks.",
+    (
+        "As ever, we’ll stick to what can be proven in Jaguar Enthusiast Magazine — and keep "
+        "a close eye on what happens next."
+    ),
+    (
+        "and will pay 2-3 times more not to, and if 50% of the population had that attitude, "
+        "it would stop the Chinese in their tracks."
+    ),
     "“We are in constructive discussions,” a spokesperson said on Tuesday.",
-    "Why This Matters: Production, Jobs, and Market Share\nChery’s growth in the UK has been rapid.",
+    (
+        "Why This Matters: Production, Jobs, and Market Share\nChery’s growth in the UK has "
+        "been rapid."
+    ),
 ]
 
 

@@ -49,7 +49,8 @@ def test_a_host_that_only_starts_like_loopback_is_refused(client, host):
 
 
 @pytest.mark.parametrize(
-    "host", ["127.0.0.1", "127.0.0.1:8000", "127.0.0.2:80", "localhost", "LOCALHOST:8000", "[::1]:8000"]
+    "host",
+    ["127.0.0.1", "127.0.0.1:8000", "127.0.0.2:80", "localhost", "LOCALHOST:8000", "[::1]:8000"],
 )
 def test_loopback_addresses_and_localhost_are_answered(client, host):
     assert client.get("/index.json", headers={"host": host}).status_code == 200

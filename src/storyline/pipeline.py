@@ -167,7 +167,9 @@ def read_each(
     return readings, failures
 
 
-def article_failure(article: Article, error: BaseException, shown: str | None = None) -> ReadOutcome:
+def article_failure(
+    article: Article, error: BaseException, shown: str | None = None
+) -> ReadOutcome:
     """The failed outcome of an article whose reading raised: ``input`` is
     where it came from (``shown``, else its path or id), the error one line."""
     where = shown or article.path or article.id

@@ -86,7 +86,7 @@ def is_public(address: str) -> bool:
     )
 
 
-def _connect(address: str, port: int, timeout: float, watch: _Watchdog) -> socket.socket:
+def _connect(address: str, port: int, timeout: float | None, watch: _Watchdog) -> socket.socket:
     sock = socket.create_connection((address, port), timeout)
     watch.guard(sock)
     return sock
@@ -114,7 +114,8 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = _connect(self.address, self.port, self.timeout, self.watch)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        context: ssl.SSLContext = self._context  # type: ignore[attr-defined]
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
 
 
 _TLS: ssl.SSLContext | None = None
@@ -350,7 +351,8 @@ class Fetcher:
                     return _Rules(None, now + ROBOTS_TTL_S)  # no robots.txt: all allowed
                 if problem.startswith(("refused:", "no complete answer")):
                     raise
-                return _Rules(None, now + ROBOTS_RETRY_S, f"{robots_url} could not be read ({problem})")
+                why = f"{robots_url} could not be read ({problem})"
+                return _Rules(None, now + ROBOTS_RETRY_S, why)
             if status in _REDIRECTS:
                 assert isinstance(r, dict)
                 at = urllib.parse.urljoin(at, r.get("location", "").strip())

@@ -282,7 +282,9 @@ def find_dates(
             near = [(v, r) for o, v, r in dated if ss <= o < s and v[:4].isdigit() and len(v) >= 4]
             anchor = _parse_iso(near[-1][0]) if near else None
             relative = near[-1][1] if near else not p[3]
-        needs_tense = (p[0] == "period" and p[3] is None) or (p[0] == "weekday" and p[2] not in ("last", "next"))
+        needs_tense = (p[0] == "period" and p[3] is None) or (
+            p[0] == "weekday" and p[2] not in ("last", "next")
+        )
         value = _value(p, ref, _is_past(text, s, e) if needs_tense else True, anchor)
         out.append(TimeExpr(s, e, text[s:e], value, relative and value is not None))
         if value:

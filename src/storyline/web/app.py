@@ -128,7 +128,8 @@ def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     options = options or WebOptions()
     templates = _templates()
     jobs = Jobs()
-    fetcher = Fetcher(allow_private=options.allow_private)  # one per app: its pauses between requests to a host carry over
+    # one per app: its pauses between requests to a host carry over
+    fetcher = Fetcher(allow_private=options.allow_private)
 
     def error_page(request: Request, status: int, message: str, detail: Any = None) -> Response:
         if wants_json(request):

@@ -225,8 +225,8 @@ class NoLocalPaths:
         async def strip(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                headers = dict(message.get("headers", []))
-                if headers.get(b"content-type", b"").startswith(b"application/json"):
+                kind = dict(message.get("headers", [])).get(b"content-type", b"")
+                if kind.startswith(b"application/json"):
                     start = message  # held until the body is whole
                     return
             elif message["type"] == "http.response.body" and start is not None:
