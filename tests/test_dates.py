@@ -479,3 +479,10 @@ EXPRESSIONS = [
 @pytest.mark.parametrize(("text", "reference", "expected"), EXPRESSIONS)
 def test_time_expressions(text, reference, expected):
     assert expressions(text, reference) == expected
+
+
+def test_this_weekday_follows_the_tense():
+    # "this Tuesday" once raised KeyError('rel:0') and stopped a whole `storyline add`
+    assert values("They voted this Tuesday.", "2019-01-03") == [("this Tuesday", "2019-01-01")]
+    assert values("They will vote this Tuesday.", "2019-01-03") == [("this Tuesday", "2019-01-08")]
+    assert normalise_date("this Tuesday", "2019-01-03") == "2019-01-01"

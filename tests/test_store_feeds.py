@@ -116,7 +116,7 @@ def test_a_feed_url_is_fetched_politely_and_teasers_read_from_their_pages(site):
         ),
         encoding="utf-8",
     )
-    outcomes = read_sources([f"{base}/feed.xml"], fetcher=Fetcher(delay=0.0))
+    outcomes = read_sources([f"{base}/feed.xml"], fetcher=Fetcher(delay=0.0, allow_private=True))
     assert all(o.ok for o in outcomes), [o.error for o in outcomes]
     by_title = {a.title: a for o in outcomes for a in o.articles}
     assert "Crucially, no deal has been announced" in by_title["No deal yet"].text  # from the page
@@ -131,7 +131,7 @@ def test_entries_already_stored_are_not_fetched_again(site):
     )
     outcomes = read_sources(
         [f"{base}/feed.xml"],
-        fetcher=Fetcher(delay=0.0),
+        fetcher=Fetcher(delay=0.0, allow_private=True),
         known=lambda url: url.endswith("/002.html"),
     )
     assert outcomes == []
@@ -142,13 +142,15 @@ def test_a_page_the_site_keeps_bots_from_is_not_fetched(site):
     root, base = site
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /articles/\n", encoding="utf-8")
     (root / "articles" / "001.html").write_text(_page(_text(1)), encoding="utf-8")
-    (outcome,) = read_sources([f"{base}/articles/001.html"], fetcher=Fetcher(delay=0.0))
+    (outcome,) = read_sources(
+        [f"{base}/articles/001.html"], fetcher=Fetcher(delay=0.0, allow_private=True)
+    )
     assert "robots.txt" in outcome.error and outcome.error.startswith(f"{base}/articles/001.html: ")
 
 
 def test_a_missing_page_is_one_line_naming_it(site):
     _, base = site
-    (outcome,) = read_sources([f"{base}/nope.html"], fetcher=Fetcher(delay=0.0))
+    (outcome,) = read_sources([f"{base}/nope.html"], fetcher=Fetcher(delay=0.0, allow_private=True))
     assert outcome.error == f"{base}/nope.html: the server answered 404 File not found"
 
 
@@ -195,6 +197,7 @@ def test_watch_adds_new_items_prints_changes_and_stops_cleanly_on_ctrl_c(site, t
             "storyline.cli",
             "watch",
             f"{base}/feed.xml",
+            "--allow-private",
             "--every",
             "1s",
             "--db",

@@ -140,7 +140,7 @@ def test_a_url_is_fetched_and_read_as_an_article():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        fetcher = Fetcher(delay=0)
+        fetcher = Fetcher(delay=0, allow_private=True)
         [article] = read_url(f"{base}/news/libraries", fetcher).articles
         missing = read_url(f"{base}/nothing", fetcher)
     finally:

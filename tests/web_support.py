@@ -51,7 +51,9 @@ def make_client(app, **kwargs):
     with warnings.catch_warnings():  # Starlette 1.x would rather have httpx2; httpx works the same
         warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
         from starlette.testclient import TestClient
-    return TestClient(app, base_url="http://127.0.0.1", **kwargs)
+    # A browser's POST carries its page's Origin; the app refuses one without it.
+    headers = {"origin": "http://127.0.0.1", **kwargs.pop("headers", {})}
+    return TestClient(app, base_url="http://127.0.0.1", headers=headers, **kwargs)
 
 
 def free_port() -> int:

@@ -221,3 +221,13 @@ class ArticleReading:
     aliases: tuple[
         tuple[str, str], ...
     ] = ()  # names this article defines ("BA" -> "british airways")
+
+
+def article_failure(
+    article: Article, error: BaseException, shown: str | None = None
+) -> ReadOutcome:
+    """The failed outcome of an article whose reading raised: ``input`` is
+    where it came from (``shown``, else its path or id), the error one line."""
+    where = shown or article.path or article.id
+    reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return ReadOutcome(where, error=" ".join(f"{where}: article {article.id}: {reason}".split()))

@@ -32,6 +32,7 @@ from storyline.model import (
     Mention,
     ReadOutcome,
     Skipped,
+    article_failure,
 )
 from storyline.story.conflicts import conflicts_of
 from storyline.story.grouping import group
@@ -143,7 +144,8 @@ def build_dossier(
 
 
 def analyze_articles(articles: Sequence[Article], failures: Sequence[ReadOutcome] = ()) -> Dossier:
-    return build_dossier(read_articles(articles), failures)
+    readings, failed = read_each(articles)
+    return build_dossier(readings, [*failures, *failed])
 
 
 def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
@@ -152,6 +154,27 @@ def read_articles(articles: Sequence[Article]) -> list[ArticleReading]:
     skipped = [find_skipped(a.id, a.text) for a in articles]
     docs = parse_many(mask(a.text, s) for a, s in zip(articles, skipped, strict=False))
     return [read_article(a, d, skipped=s) for a, d, s in zip(articles, docs, skipped, strict=False)]
+
+
+def read_each(
+    articles: Sequence[Article],
+) -> tuple[list[ArticleReading], list[ReadOutcome]]:
+    """read_articles(), but one article never stops the others: where reading
+    raises, the articles are read again one by one, and each that still
+    raises is a failure named with its reason (see article_failure)."""
+    try:
+        return read_articles(articles), []
+    except Exception as e:  # noqa: BLE001 - one bad article: find it below
+        if len(articles) == 1:
+            return [], [article_failure(articles[0], e)]
+    readings: list[ArticleReading] = []
+    failures: list[ReadOutcome] = []
+    for article in articles:
+        try:
+            readings.extend(read_articles([article]))
+        except Exception as e:  # noqa: BLE001 - listed in the dossier's failures
+            failures.append(article_failure(article, e))
+    return readings, failures
 
 
 def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
@@ -167,8 +190,10 @@ def analyze(paths: Iterable[str | os.PathLike[str]]) -> Dossier:
 __all__ = [
     "analyze",
     "analyze_articles",
+    "article_failure",
     "build_dossier",
     "read_article",
     "read_articles",
+    "read_each",
     "ArticleReading",
 ]

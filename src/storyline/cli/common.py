@@ -70,6 +70,16 @@ def needs_extra(command: str, extra: str) -> Iterator[None]:
         raise MissingExtra(command, extra) from exc
 
 
+ALLOW_PRIVATE_HELP = (
+    "also fetch from loopback and private addresses (an intranet feed); "
+    "by default only the public web is fetched"
+)
+
+
+def add_allow_private_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",

@@ -30,6 +30,12 @@ def add_parser(sub: Any) -> None:
     se.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing on standard error but errors"
     )
+    se.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let the add form fetch URLs on loopback and private addresses (an intranet); "
+        "by default only the public web is fetched",
+    )
     se.set_defaults(run=run)
 
 
@@ -46,5 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
         from storyline.web import serve
     check_db("serve", args.db)
-    serve(args.db, host=args.host, port=args.port, quiet=args.quiet)
+    serve(
+        args.db, host=args.host, port=args.port, quiet=args.quiet, allow_private=args.allow_private
+    )
     return EXIT_OK

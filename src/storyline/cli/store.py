@@ -20,6 +20,7 @@ from storyline.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    add_allow_private_argument,
     add_db_argument,
     add_dossier_arguments,
     check_db,
@@ -64,6 +65,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--quiet", "-q", action="store_true", help="print only failures and changed verdicts"
     )
+    add_allow_private_argument(p)
     p = store_parser(
         sub, "stories", "list the stored stories, most recently updated first", _stories
     )
@@ -152,10 +154,11 @@ def _exit_code(result: AddResult) -> int:
 def _add(args: argparse.Namespace) -> int:
     # Inside the function: the readers import trafilatura and feedparser (about a
     # second) that the other store commands' start-up does without.
+    from storyline.ingest.fetch import Fetcher
     from storyline.ingest.sources import read_sources
 
     with open_db(args) as store:
-        outcomes = read_sources(args.inputs)
+        outcomes = read_sources(args.inputs, Fetcher(allow_private=args.allow_private))
         for f in (o for o in outcomes if not o.ok):
             print(f"storyline: {f.error}", file=sys.stderr)
         total = sum(len(o.articles) for o in outcomes)

@@ -12,7 +12,7 @@ import sys
 import threading
 from typing import Any
 
-from storyline.cli.common import EXIT_OK
+from storyline.cli.common import EXIT_OK, add_allow_private_argument
 from storyline.cli.store import open_db, print_result, store_parser
 from storyline.store import AddResult
 
@@ -28,11 +28,13 @@ def add_parser(sub: Any) -> None:
         metavar="INTERVAL",
         help="how often to poll: 30s, 15m, 1h (default 15m)",
     )
+    add_allow_private_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
     # Inside the function: the feed readers import trafilatura and feedparser
     # (about a second) that the other commands' start-up does without.
+    from storyline.ingest.fetch import Fetcher
     from storyline.store.watch import parse_interval, watch
 
     every = parse_interval(args.every)
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
                 flush=True,
             )
-            watch(store, args.feeds, every, stop, _print_watch)
+            fetcher = Fetcher(allow_private=args.allow_private)
+            watch(store, args.feeds, every, stop, _print_watch, fetcher=fetcher)
     finally:
         for s, handler in zip((signal.SIGINT, signal.SIGTERM), previous, strict=True):
             signal.signal(s, handler)

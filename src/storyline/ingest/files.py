@@ -246,7 +246,7 @@ def _read_file(shown: str, path: Path, file_id: str, options: ReadOptions) -> li
         if len(data) > options.max_bytes:
             raise InputError(shown, f"decompresses to over {limit}")
         return _read_data(shown, file_id, kind, data)
-    except READ_ERRORS as e:
+    except Exception as e:  # noqa: BLE001 - READ_ERRORS, or a bug met on one input: it fails
         return [read_failure(shown, e)]
 
 
@@ -283,7 +283,15 @@ def read_failure(shown: str, e: BaseException) -> ReadOutcome:
         return ReadOutcome(shown, error=f"{shown}: not valid gzip data ({e or 'truncated'})")
     if isinstance(e, OSError):
         return ReadOutcome(shown, error=f"{shown}: cannot read ({e.strerror or e})")
+    if not isinstance(e, InputError):  # not foreseen: name the error, on one line
+        return ReadOutcome(shown, error=f"{shown}: could not read it ({error_line(e)})")
     return ReadOutcome(shown, error=str(e))
+
+
+def error_line(e: BaseException) -> str:
+    """An unforeseen error as one line: its type and, where it has one, its message."""
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
 def _read_data(shown: str, file_id: str, kind: str, data: bytes) -> list[ReadOutcome]:
@@ -345,6 +353,8 @@ def record_outcome(shown: str, file_id: str, record: Record, sep: str) -> ReadOu
         return ReadOutcome(shown, articles=(article,))
     except (InputError, ValueError) as e:
         return ReadOutcome(where, error=str(e) if isinstance(e, InputError) else f"{where}: {e}")
+    except Exception as e:  # noqa: BLE001 - a bug met on one record fails it, not the file
+        return read_failure(where, e)
 
 
 def _record_article(where: str, record: Record, default_id: str, path: str) -> Article:

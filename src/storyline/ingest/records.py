@@ -14,6 +14,10 @@ from typing import IO, Any
 
 __all__ = ["Record", "RecordFields", "json_records", "jsonl_records", "record_fields"]
 
+# json.loads recurses once per level of nesting: past Python's recursion limit
+# it raises RecursionError, which is a bad input here, not a crash.
+TOO_DEEP = "not valid JSON (nested too deeply to read)"
+
 
 @dataclass(frozen=True)
 class Record:
@@ -80,6 +84,8 @@ def jsonl_records(stream: IO[bytes], max_bytes: int) -> Iterator[Record]:
             record = Record(n, value=json.loads(text))
         except json.JSONDecodeError as e:
             record = Record(n, problem=f"not valid JSON ({e.msg})")
+        except RecursionError:
+            record = Record(n, problem=TOO_DEEP)
         yield record
 
 
@@ -94,6 +100,8 @@ def json_records(text: str) -> list[Record]:
     except json.JSONDecodeError as e:
         where = f"line {e.lineno} column {e.colno}"
         raise ValueError(f"not valid JSON ({e.msg} at {where})") from None
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
     if isinstance(value, dict):
         return [Record(1, value=value)]
     if isinstance(value, list):

@@ -73,6 +73,14 @@ def _parse_iso(value: str | None) -> Ref:
     if not m:
         return None, None, None
     y, mo, d = (int(g) if g else None for g in m.groups())
+    # A reference that is no real date keeps what is sound of it: "2019-13-40"
+    # is the year 2019. Years far from ours would overflow the arithmetic.
+    if y is None or not 1000 <= y <= 8999:
+        return None, None, None
+    if mo is None or not 1 <= mo <= 12:
+        return y, None, None
+    if d is None or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return y, mo, None
     return y, mo, d
 
 
@@ -160,7 +168,9 @@ def _weekday(wd: int, mode: str, ref: Ref) -> str | None:
         return None
     r = date(y, m, d)
     back, ahead = (r.weekday() - wd) % 7, (wd - r.weekday()) % 7
-    days = {"past": -back, "last": -(back or 7), "future": ahead, "next": ahead or 7}[mode]
+    days = {"past": -back, "last": -(back or 7), "future": ahead, "next": ahead or 7}.get(mode)
+    if days is None:
+        return None
     return (r + timedelta(days=days)).isoformat()
 
 
@@ -222,8 +232,8 @@ def _value(p: Parsed, ref: Ref, past: bool, anchor: Ref | None) -> str | None:
         return p[1]
     if p[0] == "period":
         return _period(p[1], p[2], p[3] or tense, ref, p[4])
-    if p[0] == "weekday":
-        return _weekday(p[1], p[2] or tense, ref)
+    if p[0] == "weekday":  # "this Tuesday" (mode "rel:0"): the tense says which way
+        return _weekday(p[1], p[2] if p[2] in ("last", "next") else tense, ref)
     if p[0] == "rel":
         return _shift(p[1], p[2], *ref)
     if p[0] == "anchor":
@@ -272,7 +282,9 @@ def find_dates(
             near = [(v, r) for o, v, r in dated if ss <= o < s and v[:4].isdigit() and len(v) >= 4]
             anchor = _parse_iso(near[-1][0]) if near else None
             relative = near[-1][1] if near else not p[3]
-        needs_tense = (p[0] == "period" and p[3] is None) or (p[0] == "weekday" and p[2] is None)
+        needs_tense = (p[0] == "period" and p[3] is None) or (
+            p[0] == "weekday" and p[2] not in ("last", "next")
+        )
         value = _value(p, ref, _is_past(text, s, e) if needs_tense else True, anchor)
         out.append(TimeExpr(s, e, text[s:e], value, relative and value is not None))
         if value:

@@ -30,6 +30,9 @@ __all__ = ["to_markdown"]
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<])")
 _SPACE = re.compile(r"\s+")
+# A URL written as a link: http(s) only (never javascript:, data:, file:...),
+# and nothing that would end the <autolink> early or break its line.
+_LINKABLE = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def _md(text: str | None) -> str:
@@ -168,7 +171,7 @@ def _articles(d: Dossier, docs: Mapping[str, Document]) -> list[str]:
         if doc.url:
             lines.append(
                 f"  - link: <{doc.url}>"
-                if " " not in doc.url and ">" not in doc.url
+                if _LINKABLE.fullmatch(doc.url)
                 else f"  - link: {_md(doc.url)}"
             )
         for s in doc.skipped:

@@ -11,6 +11,7 @@ or wholly out.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.model import Article, ArticleReading, Dossier, ReadOutcome
+from storyline.model import Article, ArticleReading, Dossier, ReadOutcome, article_failure
 from storyline.store import dedup, snapshot, tables
 from storyline.store.db import Db
 from storyline.store.migrations import migrate
@@ -53,6 +54,27 @@ class _Plan:
     @property
     def to_read(self) -> bool:
         return not self.duplicate and not self.copy_of
+
+
+def _read_each(reader: Reader, articles: Sequence[Article]) -> list[ArticleReading | BaseException]:
+    """Each article's reading, or what reading it raised: where the batch
+    raises, its articles are read again one by one to tell which."""
+    try:
+        return list(reader(articles))
+    except Exception as e:  # noqa: BLE001 - one bad article: find it below
+        if len(articles) == 1:
+            return [e]
+    out: list[ArticleReading | BaseException] = []
+    for article in articles:
+        try:
+            out.append(reader([article])[0])
+        except Exception as e:  # noqa: BLE001 - reported in AddResult.failures
+            out.append(e)
+    return out
+
+
+def _is_db_error(e: BaseException) -> bool:
+    return isinstance(e, sqlite3.Error) or type(e).__module__.split(".")[0] == "psycopg"
 
 
 class NotFound(StorylineError):
@@ -106,6 +128,9 @@ class Store:
             if stop and stop():
                 return AddResult(tuple(added), tuple(dups), tuple(failures), stopped=True)
             for result in self._add_batch(pending[i : i + READ_BATCH], reader, stop):
+                if isinstance(result, ReadOutcome):  # its reading raised: the rest go on
+                    failures.append(result)
+                    continue
                 if isinstance(result, Added):
                     added.append(result)
                 else:
@@ -118,7 +143,7 @@ class Store:
 
     def _add_batch(
         self, batch: Sequence[tuple[str, Article]], reader: Reader, stop: Callable[[], bool] | None
-    ) -> Iterable[Added | Duplicate]:
+    ) -> Iterable[Added | Duplicate | ReadOutcome]:
         plans: list[_Plan] = []
         taken: set[str] = set()  # ids given in this batch: readings are found by id
         with self.db.read():  # a first look, to parse only what will be stored
@@ -131,7 +156,7 @@ class Store:
                     taken.add(article.id)
                 plans.append(_Plan(shown, article, h, sig, duplicate=dup, copy_of=copy))
         wanted = [i for i, p in enumerate(plans) if p.to_read]
-        read = reader([plans[i].article for i in wanted]) if wanted else []
+        read = _read_each(reader, [plans[i].article for i in wanted]) if wanted else []
         readings = dict(zip(wanted, read, strict=True))  # by place in the batch
         for i, plan in enumerate(plans):
             if plan.duplicate:
@@ -139,9 +164,17 @@ class Store:
                 continue
             if stop and stop():
                 return
-            yield self._add_one(
-                plan.shown, plan.article, plan.text_hash, plan.sig, readings.get(i), reader
-            )
+            reading = readings.get(i)
+            try:
+                if isinstance(reading, BaseException):
+                    raise reading
+                yield self._add_one(
+                    plan.shown, plan.article, plan.text_hash, plan.sig, reading, reader
+                )
+            except Exception as e:  # noqa: BLE001 - one article's failure, rolled back whole
+                if _is_db_error(e):
+                    raise  # the store itself is failing: every article would
+                yield article_failure(plan.article, e, plan.shown)
 
     def _add_one(
         self,

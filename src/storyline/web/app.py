@@ -17,7 +17,6 @@ dossier's (``storyline.render``): one view model, one template set.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +47,7 @@ from storyline.web.http import (
     MAX_BODY_BYTES,
     BodyLimit,
     HostCheck,
+    NoLocalPaths,
     SecurityHeaders,
     WebError,
     accepts_json,
@@ -70,6 +70,7 @@ RECENT_PER_GROUP = 6
 class WebOptions:
     host: str = "127.0.0.1"  # the address served on: loopback accepts loopback names only
     max_body: int = MAX_BODY_BYTES
+    allow_private: bool = False  # the add form may fetch URLs on loopback and private addresses
 
 
 def _templates() -> Jinja2Templates:
@@ -402,9 +403,11 @@ ROUTES = [
 
 def create_app(source: Source, options: WebOptions | None = None) -> Starlette:
     """The ASGI app over ``source`` (see ``open_source``)."""
-    site = Site(source, options or WebOptions())
+    options = options or WebOptions()
+    site = Site(source, options, fetcher=Fetcher(allow_private=options.allow_private))
     middleware = [
         Middleware(SecurityHeaders),
+        Middleware(NoLocalPaths),
         Middleware(HostCheck, bind_host=site.options.host, error_page=error_page),
         Middleware(BodyLimit, max_bytes=site.options.max_body, error_page=error_page),
     ]

@@ -7,6 +7,9 @@ and an HTML page with the same message for a browser.
 
 from __future__ import annotations
 
+import ipaddress
+import json
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,33 +131,53 @@ class SecurityHeaders:
 
 
 def check_origin(request: Request) -> None:
-    """A POST from a page of another site is refused: a page on the web must
-    not add articles to a reader's local store behind their back."""
+    """A POST must show that it comes from a page of this app: an Origin
+    header naming this host, or (where a browser sends no Origin, or "null")
+    ``Sec-Fetch-Site: same-origin``. A browser sets both itself, so a page of
+    another site cannot add articles to a reader's local store behind their
+    back; a script (curl) must say ``-H "Origin: http://HOST:PORT"``."""
     origin = request.headers.get("origin")
-    if origin is None:  # not sent by a browser's cross-site form; curl and tests send none
-        return
+    if origin in (None, "null"):
+        if request.headers.get("sec-fetch-site", "").lower() == "same-origin":
+            return
+        raise WebError(
+            status.HTTP_403_FORBIDDEN,
+            "cross-site request refused: a POST must carry this site's Origin header",
+            {"origin": origin},
+        )
     host = request.headers.get("host", "")
-    if origin == "null" or urlsplit(origin).netloc.lower() != host.lower():
+    parts = urlsplit(origin)
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
         raise WebError(status.HTTP_403_FORBIDDEN, "cross-site request refused", {"origin": origin})
 
 
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# A Host header: a name or IPv4 address, or an IPv6 address in brackets, and an optional port.
+_HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[^:\[\]]+))(?::[0-9]{1,5})?")
 
 
 def is_loopback(host: str) -> bool:
-    return host.strip("[]") in LOOPBACK_HOSTS or host.startswith("127.")
+    """Whether ``host`` (a name, no port) is ``localhost`` or a loopback IP
+    address written out whole: "127.0.0.1.evil.example" is not."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
-def host_name(header: str) -> str:
-    """The name in a Host header, without its port: "[::1]:8000" -> "::1"."""
-    if header.startswith("["):
-        return header[1 : header.find("]")] if "]" in header else header
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+def host_name(header: str) -> str | None:
+    """The name in a Host header, without its port: "[::1]:8000" -> "::1";
+    None where the header is not a host with an optional port."""
+    m = _HOST_HEADER.fullmatch(header.strip())
+    return None if m is None else (m.group("v6") or m.group("name"))
 
 
 class HostCheck:
-    """Bound to loopback, answer only requests addressed to a loopback name, so
-    a web page cannot reach the app through a DNS name rebound to 127.0.0.1."""
+    """Bound to loopback, answer only requests addressed to a loopback
+    address or ``localhost`` (with any port), so a web page cannot reach the
+    app through a DNS name rebound to 127.0.0.1."""
 
     def __init__(self, app: ASGIApp, bind_host: str, error_page: ErrorPage) -> None:
         self.app, self.error_page = app, error_page
@@ -163,7 +186,8 @@ class HostCheck:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.check and scope["type"] == "http":
             header = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
-            if not is_loopback(host_name(header).lower()):
+            name = host_name(header)
+            if name is None or not is_loopback(name):
                 response = self.error_page(
                     Request(scope),
                     status.HTTP_400_BAD_REQUEST,
@@ -173,3 +197,58 @@ class HostCheck:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+def without_paths(data: Any) -> Any:
+    """``data`` with every ``path`` key left out, at any depth."""
+    if isinstance(data, dict):
+        return {k: without_paths(v) for k, v in data.items() if k != "path"}
+    if isinstance(data, list):
+        return [without_paths(v) for v in data]
+    return data
+
+
+def _without_paths(body: bytes) -> bytes:
+    if not body.strip():  # a HEAD request's
+        return body
+    data = json.loads(body)
+    return json.dumps(
+        without_paths(data), ensure_ascii=False, allow_nan=False, separators=(",", ":")
+    ).encode("utf-8")
+
+
+class NoLocalPaths:
+    """Leave the ``path`` of articles (where a file lay on the reader's disk)
+    out of every JSON response: a page must not learn the reader's file names."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def strip(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                kind = dict(message.get("headers", [])).get(b"content-type", b"")
+                if kind.startswith(b"application/json"):
+                    start = message  # held until the body is whole
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                body = _without_paths(b"".join(chunks))
+                headers = [
+                    (k, str(len(body)).encode() if k.lower() == b"content-length" else v)
+                    for k, v in start.get("headers", [])
+                ]
+                await send({**start, "headers": headers})
+                message = {"type": "http.response.body", "body": body}
+            await send(message)
+
+        await self.app(scope, receive, strip)

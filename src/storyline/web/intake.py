@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.ingest.fetch import Fetcher
-from storyline.ingest.files import ReadOptions, read_inputs, read_text_article
+from storyline.ingest.files import ReadOptions, read_failure, read_inputs, read_text_article
 from storyline.ingest.sources import page_article
 from storyline.model import ReadOutcome
 
@@ -84,4 +84,6 @@ def read_url(url: str, fetcher: Fetcher) -> ReadOutcome:
         article = page_article(url, fetcher)
     except InputError as e:
         return ReadOutcome(url, error=str(e))
+    except Exception as e:  # noqa: BLE001 - a bug met on one page fails it, not the job
+        return read_failure(url, e)
     return ReadOutcome(url, articles=(article,))

@@ -18,12 +18,13 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     quiet: bool = False,
+    allow_private: bool = False,
 ) -> None:
     """Serve the store at ``db`` on http://host:port/ until interrupted."""
     import uvicorn  # the server, loaded only to serve: building the app needs none of it
 
     source = open_source(db)
-    app = create_app(source, WebOptions(host=host))
+    app = create_app(source, WebOptions(host=host, allow_private=allow_private))
     shown = f"[{host}]" if ":" in host else host
     if not quiet:
         print(f"storyline: serving http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
