@@ -14,7 +14,7 @@ from tests.quality.score import score
 # Pinned at the seed story's score when the gate was set, less a small margin
 # for platform noise; raise them as reading improves, never lower them.
 FLOORS = {
-    "overall": 0.85,
+    "overall": 0.90,
     "mention_recall": 0.95,
     "certainty_accuracy": 0.9,
     "conflict_recall": 1.0,

@@ -182,6 +182,8 @@ def meta_from_dict(d: Mapping[str, Any] | None) -> DossierMeta:
         if f.name in _META_PAIRS:
             items = value.items() if isinstance(value, Mapping) else value
             kwargs[f.name] = tuple((str(k), str(v)) for k, v in items)
+        elif f.type == "int":
+            kwargs[f.name] = int(value)
         else:
             kwargs[f.name] = str(value)
     return DossierMeta(**kwargs)

@@ -196,6 +196,7 @@ class DossierMeta:
     story_id: str | None = None  # its id in a store
     copies: Pairs = ()  # (article id, id of the article it copies): copies left out
     claim_keys: Pairs = ()  # (claim id, the store's stable key of that claim)
+    claims_left_out: int = 0  # the least important claims left out (--top N)
 
 
 @dataclass(frozen=True)

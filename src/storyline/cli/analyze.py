@@ -12,6 +12,7 @@ from storyline.cli.common import (
     EXIT_SOME_FAILED,
     add_dossier_arguments,
     format_for,
+    shown,
     write_output,
 )
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if progress:
         print(f"storyline: reading {len(articles)} articles ...", file=sys.stderr)
     dossier = analyze_articles(articles, failures)
+    dossier = shown(dossier, args)
     write_output(render(dossier, format_for(args.output, args.format)), args.output)
     if args.output and not args.quiet:
         print(

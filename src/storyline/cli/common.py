@@ -16,8 +16,10 @@ from pathlib import Path
 
 from storyline.errors import StorylineError
 from storyline.io import write_text_atomic
+from storyline.model import Dossier
 from storyline.store import default_db
 from storyline.store.db import is_postgres_url
+from storyline.story.importance import top
 
 __all__ = [
     "EXIT_ALL_FAILED",
@@ -109,6 +111,28 @@ def add_dossier_arguments(parser: argparse.ArgumentParser, output_help: str) -> 
         help="dossier format (default: from the --output suffix, else json)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help=output_help)
+    parser.add_argument(
+        "--top",
+        type=_count,
+        metavar="N",
+        help="only the N most important claims (and their conflicts); the dossier "
+        "says how many were left out",
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def shown(dossier: Dossier, args: argparse.Namespace) -> Dossier:
+    """The dossier as --top asks for it."""
+    return dossier if args.top is None else top(dossier, args.top)
 
 
 def format_for(output: str | None, fmt: str | None) -> str:

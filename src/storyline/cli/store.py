@@ -26,6 +26,7 @@ from storyline.cli.common import (
     check_db,
     format_for,
     show_progress,
+    shown,
     write_output,
 )
 from storyline.io import Progress
@@ -235,7 +236,7 @@ def _changes(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     with open_db(args) as store:
-        out = render(store.dossier(args.story), format_for(args.output, args.format))
+        out = render(shown(store.dossier(args.story), args), format_for(args.output, args.format))
     write_output(out, args.output)
     return EXIT_OK
 

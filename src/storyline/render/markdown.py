@@ -60,7 +60,12 @@ def _summary(d: Dossier) -> list[str]:
         + (f" ({', '.join(_md(n) for n in names)})" if names else "")
         + f" · **{plural(len(d.claims), 'claim')}**"
         + (f": {counts}" if counts else "")
-        + f" · **{plural(len(d.conflicts), 'conflict')}**",
+        + f" · **{plural(len(d.conflicts), 'conflict')}**"
+        + (
+            f" · the {plural(d.meta.claims_left_out, 'least important claim')} left out"
+            if d.meta.claims_left_out
+            else ""
+        ),
     ]
     if d.failures:
         lines += ["", f"**{plural(len(d.failures), 'input')} could not be read:**", ""]

@@ -170,6 +170,7 @@ class StoryView:
     n_articles: int
     shown_claims: int
     total_claims: int
+    left_out: int  # the least important claims left out of the dossier (--top N)
     failures: tuple[model.ReadOutcome, ...]
 
 
@@ -444,5 +445,6 @@ def story_view(
         n_articles=len(whole.documents),
         shown_claims=len(shown.claims),
         total_claims=len(whole.claims),
+        left_out=whole.meta.claims_left_out,
         failures=whole.failures,
     )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from storyline.model import Claim, Conflict
+from storyline.model import Claim, Conflict, Dossier
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,25 @@ def importance(claim: Claim, conflicted: bool, settings: ImportanceSettings) -> 
         + settings.conflict * conflicted
         + settings.lede * lede
         + settings.substance * min(1.0, len(claim.text.split()) / settings.full_words)
+    )
+
+
+def top(dossier: Dossier, n: int) -> Dossier:
+    """The dossier with its ``n`` most important claims only (its claims are
+    ranked already), the conflicts about them, and a count of the rest in
+    its meta: a reader's short version, every claim still whole."""
+    if n < 0:
+        raise ValueError(f"top takes a number of claims, 0 or more, not {n}")
+    kept = dossier.claims[:n]
+    ids = {c.id for c in kept}
+    return replace(
+        dossier,
+        claims=kept,
+        conflicts=tuple(c for c in dossier.conflicts if c.claim in ids),
+        meta=replace(
+            dossier.meta,
+            claims_left_out=dossier.meta.claims_left_out + len(dossier.claims) - len(kept),
+        ),
     )
 
 
