@@ -109,8 +109,8 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-class SecurityHeaders:
-    """Add SECURITY_HEADERS to every response."""
+class _HttpMiddleware:
+    """An ASGI middleware that acts on HTTP requests and passes the rest on."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -119,6 +119,16 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(_HttpMiddleware):
+    """Add SECURITY_HEADERS to every response."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -217,17 +227,11 @@ def _without_paths(body: bytes) -> bytes:
     ).encode("utf-8")
 
 
-class NoLocalPaths:
+class NoLocalPaths(_HttpMiddleware):
     """Leave the ``path`` of articles (where a file lay on the reader's disk)
     out of every JSON response: a page must not learn the reader's file names."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
 
