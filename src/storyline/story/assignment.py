@@ -17,12 +17,22 @@ from datetime import date
 
 from storyline.model import Mention
 
-# Cosine similarity of profiles above which an article joins a story. Two
-# reports of one event share most of their named cast; unrelated stories
-# from one beat share a place or two. Set on the seed story (three outlets,
-# similarity 0.35 to 0.6) against pairs of unrelated public-benchmark articles
-# (below 0.12); calibrate with ENTITY_WEIGHT and TERM_WEIGHT as a set.
-JOIN_THRESHOLD = 0.30
+# Cosine similarity of profiles above which an article joins a story that
+# had an article the same day. Two reports of one event share most of their
+# named cast; unrelated stories from one beat share a place or two. Set on
+# BASIL's 2010-2014 events (three outlets each) added one at a time, both in
+# their real dates and with the events packed into a few weeks (so that
+# stories sharing a cast run at once): reports of one event score 0.2 to
+# 0.9, unrelated articles of the same days mostly under 0.15. Calibrate with
+# ENTITY_WEIGHT, TERM_WEIGHT and IDLE_PENALTY as a set.
+JOIN_THRESHOLD = 0.20
+# What each day since a story's last article adds to the similarity it asks
+# of a new one: the next report of an event comes within a day or two and
+# is easily alike enough, while a story idle for weeks takes in only an
+# article that is plainly its sequel (Miranda et al. 2018 weigh time the
+# same way, beside content). It also keeps stories from one beat apart
+# where the same people are in the news week after week.
+IDLE_PENALTY = 0.03
 ENTITY_WEIGHT = 1.0
 TERM_WEIGHT = 0.4
 IDF_MIN_ARTICLES = 50
@@ -41,13 +51,16 @@ MAX_CANDIDATES = 50
 
 def profile(mentions: Sequence[Mention]) -> dict[str, float]:
     """The features of an article (or a story): its names and subject words,
-    by how often its claims use them."""
+    by the square root of how often its claims use them (so that the one name
+    an article repeats in every sentence does not drown the rest of its cast,
+    which is what another outlet's report of the event shares)."""
     counts: dict[str, float] = {}
     for m in mentions:
         for e in m.entities:
             counts["@" + e] = counts.get("@" + e, 0.0) + ENTITY_WEIGHT
         for t, w in zip(m.terms, m.weights or [1.0] * len(m.terms), strict=False):
             counts[t] = counts.get(t, 0.0) + TERM_WEIGHT * w
+    counts = {k: math.sqrt(v) for k, v in counts.items()}
     top = dict(sorted(counts.items(), key=lambda kv: -kv[1])[:PROFILE_SIZE])
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
     return {k: v / norm for k, v in top.items()}
@@ -111,16 +124,24 @@ def best_story(
     idf: Callable[[Iterable[str]], Mapping[str, float]],
 ) -> str | None:
     """The candidate story (id, profile, last article date) an article with
-    this profile and date joins, or None where none is open and alike enough."""
-    best, best_sim = None, JOIN_THRESHOLD
+    this profile and date joins, or None where none is open and alike enough:
+    of those whose similarity clears join_threshold(days idle), the one that
+    clears it by most."""
+    best, best_margin = None, -1.0
     for sid, story, last in sorted(candidates, key=lambda c: c[0]):
         gap = _days(when, last)
         if gap is not None and gap > WINDOW_DAYS:
             continue
-        s = similarity(article, story, idf(article.keys() | story.keys()))
-        if s >= best_sim:
-            best, best_sim = sid, s
+        margin = similarity(article, story, idf(article.keys() | story.keys())) - join_threshold(gap)
+        if margin >= 0 and margin > best_margin:
+            best, best_margin = sid, margin
     return best
+
+
+def join_threshold(days_idle: int | None) -> float:
+    """The similarity an article needs to join a story whose last article is
+    ``days_idle`` days from its own (None: either date unknown)."""
+    return JOIN_THRESHOLD + IDLE_PENALTY * (days_idle or 0)
 
 
 def later(a: str | None, b: str | None) -> str | None:
