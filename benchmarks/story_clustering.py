@@ -174,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             members[s].append(k)
         with open(args.stories, "w", encoding="utf-8") as out:
             for s, ks in members.items():
-                rows = [{"date": todo[k].date, "event": gold[k], "title": todo[k].title} for k in ks]
+                rows = [
+                    {"date": todo[k].date, "event": gold[k], "title": todo[k].title} for k in ks
+                ]
                 out.write(json.dumps({"story": s, "articles": rows}) + "\n")
 
     print(f"articles: {len(todo)}")
