@@ -132,7 +132,9 @@ def best_story(
         gap = _days(when, last)
         if gap is not None and gap > WINDOW_DAYS:
             continue
-        margin = similarity(article, story, idf(article.keys() | story.keys())) - join_threshold(gap)
+        margin = similarity(article, story, idf(article.keys() | story.keys())) - join_threshold(
+            gap
+        )
         if margin >= 0 and margin > best_margin:
             best, best_margin = sid, margin
     return best
@@ -200,11 +202,38 @@ class StoryIndex:
         self.articles += 1
         return best
 
+    def close_before(self, when: str) -> list[str]:
+        """Close the stories no article dated ``when`` or later can join (their
+        last article more than WINDOW_DAYS before it): their profiles leave
+        memory and the index, so a stream in date order holds only the stories
+        of its window however long it runs. Stories without a date stay open.
+        Returns the ids closed; assignment is unchanged, since best_story
+        passes them over anyway."""
+        cutoff = _day(when)
+        if cutoff is None:
+            return []
+        closed = []
+        for sid, last in self.last_dates.items():
+            day, gap = _day(last), _days(cutoff, last)
+            if day is not None and day < cutoff and gap is not None and gap > WINDOW_DAYS:
+                closed.append(sid)
+        for sid in closed:
+            for k in self.profiles.pop(sid):
+                stories = self.index.get(k)
+                if stories is not None:
+                    stories.discard(sid)
+                    if not stories:
+                        del self.index[k]
+            del self.sizes[sid], self.last_dates[sid]
+        return closed
+
     def _add(self, sid: str, article: dict[str, float], when: str | None) -> None:
         old = self.profiles[sid]
         new = merge(old, article, self.sizes[sid])
         for k in old.keys() - new.keys():
             self.index[k].discard(sid)
+            if not self.index[k]:
+                del self.index[k]
         for k in new:
             self.index[k].add(sid)
         self.profiles[sid], self.sizes[sid] = new, self.sizes[sid] + 1
