@@ -61,3 +61,15 @@ def test_the_local_engine_maps_on_its_workers_in_order():
     assert os.getpid() not in {pid for pid, _ in out}
     one = LocalEngine(1)
     assert list(one.map(_pid_and, [3])) == [(os.getpid(), 9)]
+
+
+def test_a_date_given_to_the_year_or_month_counts_no_idle_days_inside_it():
+    from storyline.story.assignment import _days
+
+    assert _days("2026", "2026-11-02") == 0 and _days("2024-02", "2024-03-05") == 5
+    index = StoryIndex()
+    story = index.assign(_profile("@ann", "@bob", "strike"), "2026")  # only the year was known
+    assert index.close_before("2026-12-31") == []
+    assert index.assign(_profile("@ann", "@bob", "strike"), "2026-11-30") == story
+    assert index.close_before("2026-12-20") == []
+    assert index.close_before("2027-01-05") == [story]

@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.model import Mention
 
@@ -152,17 +152,33 @@ def later(a: str | None, b: str | None) -> str | None:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates, None where either is missing. A date given
+    to the year or month only is the whole period: it is 0 days from any day
+    inside it (an article dated "2026" may be of any day that year)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    return max(0, (max(sa[0], sb[0]) - min(sa[1], sb[1])).days)
+
+
+def _span(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date (2026, 2026-01, 2026-01-30, or a
+    date and time) may stand for; None where it is missing or not a date."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
     try:
-        return abs((date.fromisoformat(_day(a)) - date.fromisoformat(_day(b))).days)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1), date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            first = date(int(parts[0]), int(parts[1]), 1)
+            return first, date(first.year + first.month // 12, first.month % 12 + 1, 1) - _ONE_DAY
+        return (day := date.fromisoformat("-".join(parts))), day
+    except ValueError:
         return None
 
 
-def _day(value: str | None) -> str | None:
-    if value is None:
-        return None
-    parts = value.split("-")
-    return "-".join(parts + ["01"] * (3 - len(parts))) if parts[0].isdigit() else None
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass
@@ -209,13 +225,13 @@ class StoryIndex:
         of its window however long it runs. Stories without a date stay open.
         Returns the ids closed; assignment is unchanged, since best_story
         passes them over anyway."""
-        cutoff = _day(when)
-        if cutoff is None:
+        now = _span(when)
+        if now is None:
             return []
         closed = []
         for sid, last in self.last_dates.items():
-            day, gap = _day(last), _days(cutoff, last)
-            if day is not None and day < cutoff and gap is not None and gap > WINDOW_DAYS:
+            span = _span(last)
+            if span is not None and (now[0] - span[1]).days > WINDOW_DAYS:
                 closed.append(sid)
         for sid in closed:
             for k in self.profiles.pop(sid):
