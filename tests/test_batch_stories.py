@@ -64,12 +64,13 @@ def test_the_local_engine_maps_on_its_workers_in_order():
 
 
 def test_a_date_given_to_the_year_or_month_counts_no_idle_days_inside_it():
-    from storyline.story.assignment import _days
+    from storyline.story.assignment import _days, _idle_days, join_threshold
 
-    assert _days("2026", "2026-11-02") == 0 and _days("2024-02", "2024-03-05") == 5
+    assert _idle_days("2026", "2026-01-30") == 0 and _idle_days("2024-02", "2024-03-05") == 5
+    assert _days("2026", "2026-01-30") == 29  # the window counts from the first day
     index = StoryIndex()
     story = index.assign(_profile("@ann", "@bob", "strike"), "2026")  # only the year was known
-    assert index.close_before("2026-12-31") == []
-    assert index.assign(_profile("@ann", "@bob", "strike"), "2026-11-30") == story
-    assert index.close_before("2026-12-20") == []
-    assert index.close_before("2027-01-05") == [story]
+    assert join_threshold(_idle_days("2026-01-20", "2026")) == join_threshold(0)
+    assert index.assign(_profile("@ann", "@bob", "strike"), "2026-01-20") == story
+    assert index.close_before("2026-02-10") == []
+    assert index.close_before("2026-02-25") == [story]

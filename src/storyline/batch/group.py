@@ -54,22 +54,27 @@ class StoryTotals:
 def assign_stories(ledger: Ledger, run: int) -> int:
     """Assigns each of the run's articles its story; returns how many stories."""
     index = StoryIndex()
-    numbers: dict[str, int] = {}  # StoryIndex's ids ("s12") -> number, in order of first article
+    numbers: dict[str, int] = {}  # open stories' ids ("s12") -> number, in order of first article
+    count = 0
     ledger.clear_stories()
     pending: list[tuple[int, int]] = []
     today: str | None = None
     for row, date, prof in ledger.in_date_order(run):
         if date and date != today:  # dates only grow (undated come first)
-            index.close_before(date)
+            for closed in index.close_before(date):
+                del numbers[closed]
             today = date
         sid = index.assign(prof, date)
-        pending.append((row, numbers.setdefault(sid, len(numbers) + 1)))
+        if sid not in numbers:
+            count += 1
+            numbers[sid] = count
+        pending.append((row, numbers[sid]))
         if len(pending) >= _ASSIGN_BATCH:
             ledger.set_stories(pending)
             pending.clear()
     ledger.set_stories(pending)
     ledger.commit()
-    return len(numbers)
+    return count
 
 
 @dataclass(frozen=True)

@@ -132,9 +132,8 @@ def best_story(
         gap = _days(when, last)
         if gap is not None and gap > WINDOW_DAYS:
             continue
-        margin = similarity(article, story, idf(article.keys() | story.keys())) - join_threshold(
-            gap
-        )
+        s = similarity(article, story, idf(article.keys() | story.keys()))
+        margin = s - join_threshold(_idle_days(when, last))
         if margin >= 0 and margin > best_margin:
             best, best_margin = sid, margin
     return best
@@ -152,9 +151,20 @@ def later(a: str | None, b: str | None) -> str | None:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
-    """Days between two ISO dates, None where either is missing. A date given
-    to the year or month only is the whole period: it is 0 days from any day
-    inside it (an article dated "2026" may be of any day that year)."""
+    """Days between two ISO dates, None where either is missing; a date
+    given to the year or month only counts from its first day (what the
+    window counts)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    return abs((sa[0] - sb[0]).days)
+
+
+def _idle_days(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates that are sure: a date given to the year or
+    month only is the whole period, 0 days from any day inside it (what the
+    idle penalty counts: an imprecise date should not make a story look
+    idle)."""
     sa, sb = _span(a), _span(b)
     if sa is None or sb is None:
         return None
@@ -231,7 +241,7 @@ class StoryIndex:
         closed = []
         for sid, last in self.last_dates.items():
             span = _span(last)
-            if span is not None and (now[0] - span[1]).days > WINDOW_DAYS:
+            if span is not None and (now[0] - span[0]).days > WINDOW_DAYS:
                 closed.append(sid)
         for sid in closed:
             for k in self.profiles.pop(sid):
