@@ -4,19 +4,24 @@
 start that many worker processes from a forkserver that has imported
 spaCy once; each worker loads the model once, in its initializer. Only a
 few chunks per worker are in flight, so memory does not grow with the
-corpus however fast the inputs are read.
+corpus however fast the inputs are read. The same workers then run the
+per-story stage (LocalEngine.map), so it too uses every core.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
+from typing import TypeVar
 
 from storyline.batch.work import Result, Task, failed, read_chunk
 
-__all__ = ["local_results"]
+__all__ = ["LocalEngine", "local_results"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Chunks in flight per worker: two keeps each busy while the driver writes
 # the last one's results; more only holds more articles in memory.
@@ -54,17 +59,72 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+class LocalEngine:
+    """The pool (none for one job), started at first use and kept for every
+    stage until close()."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._workers: _Workers | None = None
+
+    def _pool(self) -> _Workers:
+        if self._workers is None:
+            self._workers = _Workers(self.jobs)
+        return self._workers
+
+    def read(self, chunks: Iterable[list[Task]]) -> Iterator[list[Result]]:
+        """Each chunk's results, in the order chunks finish."""
+        if self.jobs <= 1:
+            for chunk in chunks:
+                yield read_chunk(chunk)
+            return
+        yield from _drive(self._pool(), iter(chunks))
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """``fn`` of each item on the workers, in the items' order, a few per
+        worker in flight. A task whose worker died is run again in the
+        driver; an error ``fn`` raises stops the run, as with one job."""
+        if self.jobs <= 1:
+            yield from map(fn, items)
+            return
+        workers = self._pool()
+        pending: deque[tuple[Future[R], T]] = deque()
+        source = iter(items)
+        while True:
+            while len(pending) < workers.jobs * IN_FLIGHT_PER_JOB:
+                item = next(source, _END)
+                if item is _END:
+                    break
+                pending.append((workers.pool.submit(fn, item), item))  # type: ignore[arg-type]
+            if not pending:
+                return
+            future, item = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenExecutor:  # a dead worker breaks the whole pool
+                retry = [i for _, i in pending]
+                pending.clear()
+                workers.restart()
+                pending.extend((workers.pool.submit(fn, i), i) for i in retry)
+                result = fn(item)
+            yield result
+
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
+
+
+_END = object()
+
+
 def local_results(chunks: Iterable[list[Task]], jobs: int) -> Iterator[list[Result]]:
-    """Each chunk's results, in the order chunks finish."""
-    if jobs <= 1:
-        for chunk in chunks:
-            yield read_chunk(chunk)
-        return
-    workers = _Workers(jobs)
+    """Each chunk's results, in the order chunks finish (a pool of its own)."""
+    engine = LocalEngine(jobs)
     try:
-        yield from _drive(workers, iter(chunks))
+        yield from engine.read(chunks)
     finally:
-        workers.close()
+        engine.close()
 
 
 def _drive(workers: _Workers, chunks: Iterator[list[Task]]) -> Iterator[list[Result]]:

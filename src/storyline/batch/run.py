@@ -3,8 +3,8 @@
 inputs --iter_inputs--> tasks (skipping articles the ledger has done)
        --engine (in-process, process pool or Dask)--> readings
        --> readings/part-*.jsonl + ledger.sqlite + failures.jsonl
-then   ledger --assign_stories--> stories --write_stories--> stories/*.json,
-       tables/*.parquet; and summary.json.
+then   ledger --assign_stories--> stories --write_stories (on the same
+       engine's workers)--> stories/*.json, tables/*.parquet; and summary.json.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from storyline.batch.ledger import LEDGER_NAME, FailureLog, Ledger, PartWriter
-from storyline.batch.local import local_results
+from storyline.batch.local import LocalEngine
 from storyline.batch.work import Result, Task, article_key
 from storyline.errors import ConfigError
 from storyline.ingest.files import ReadOptions
@@ -100,9 +100,11 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchResult:
         except BlockingIOError:
             raise ConfigError(f"another storyline batch is writing to {out}") from None
         ledger = Ledger(out)
+        engine = _engine(options)  # its workers read the articles, then build the stories
         try:
-            return _run(options, out, ledger, progress, started)
+            return _run(options, out, ledger, engine, progress, started)
         finally:
+            engine.close()
             ledger.close()
 
 
@@ -118,7 +120,12 @@ def _output_folder(out: Path) -> Path:
 
 
 def _run(
-    options: BatchOptions, out: Path, ledger: Ledger, progress: Progress | None, started: float
+    options: BatchOptions,
+    out: Path,
+    ledger: Ledger,
+    engine: _Engine,
+    progress: Progress | None,
+    started: float,
 ) -> BatchResult:
     run_id = ledger.start_run({k: v for k, v in asdict(options).items() if k != "inputs"})
     failures = FailureLog(out / "failures.jsonl")
@@ -128,7 +135,7 @@ def _run(
         _import_soon(f"{__package__}.group")
     try:
         tasks = _tasks(options, ledger, run_id, failures, counts, progress)
-        for results in _engine(options, _chunks(tasks, options.chunk)):
+        for results in engine.read(_chunks(tasks, options.chunk)):
             for result in results:
                 if result.line is None:
                     failures.add(
@@ -157,7 +164,11 @@ def _run(
     if progress:
         progress.start_phase("writing stories", articles)
     totals = write_stories(
-        ledger, run_id, out, (lambda n: progress.update(done=n)) if progress else None
+        ledger,
+        run_id,
+        out,
+        (lambda n: progress.update(done=n)) if progress else None,
+        engine.map,
     )
     if progress:
         progress.close()
@@ -217,12 +228,22 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _engine(options: BatchOptions, chunks: Iterator[list[Task]]) -> Iterator[list[Result]]:
-    if options.engine == "dask":
-        from storyline.batch.dask_engine import dask_results  # dask: only for --engine dask
+class _Engine(Protocol):
+    """What the stages run on: LocalEngine or DaskEngine."""
 
-        return dask_results(chunks, options.scheduler, options.jobs)
-    return local_results(chunks, options.jobs)
+    def read(self, chunks: Iterable[list[Task]]) -> Iterator[list[Result]]: ...
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def _engine(options: BatchOptions) -> _Engine:
+    if options.engine == "dask":
+        from storyline.batch.dask_engine import DaskEngine  # dask: only for --engine dask
+
+        return DaskEngine(options.scheduler, options.jobs)
+    return LocalEngine(options.jobs)
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -51,7 +51,7 @@ def _fields(cls: Any, drop: tuple[str, ...] = ()) -> list[pa.Field]:
     ]
 
 
-def _rows_of(data: dict[str, Any], story: str) -> dict[str, Iterable[dict[str, Any]]]:
+def rows_of(data: dict[str, Any], story: str) -> dict[str, Iterable[dict[str, Any]]]:
     """The rows of one story's dossier, from its JSON data (render.to_dict)."""
     claims = data["claims"]
     return {
@@ -115,7 +115,11 @@ class TableWriter:
 
     def add(self, data: dict[str, Any], story: str) -> None:
         """Adds one story's rows; ``data`` is its dossier as render.to_dict gives it."""
-        for name, rows in _rows_of(data, story).items():
+        self.add_rows(rows_of(data, story))
+
+    def add_rows(self, tables: Mapping[str, Iterable[dict[str, Any]]]) -> None:
+        """Adds one story's rows as rows_of gives them (table name -> rows)."""
+        for name, rows in tables.items():
             buffer = self.buffers[name]
             buffer.extend(rows)
             if len(buffer) >= ROW_GROUP_ROWS:

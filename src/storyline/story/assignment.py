@@ -13,16 +13,26 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.model import Mention
 
-# Cosine similarity of profiles above which an article joins a story. Two
-# reports of one event share most of their named cast; unrelated stories
-# from one beat share a place or two. Set on the seed story (three outlets,
-# similarity 0.35 to 0.6) against pairs of unrelated public-benchmark articles
-# (below 0.12); calibrate with ENTITY_WEIGHT and TERM_WEIGHT as a set.
-JOIN_THRESHOLD = 0.30
+# Cosine similarity of profiles above which an article joins a story that
+# had an article the same day. Two reports of one event share most of their
+# named cast; unrelated stories from one beat share a place or two. Set on
+# BASIL's 2010-2014 events (three outlets each) added one at a time, both in
+# their real dates and with the events packed into a few weeks (so that
+# stories sharing a cast run at once): reports of one event score 0.2 to
+# 0.9, unrelated articles of the same days mostly under 0.15. Calibrate with
+# ENTITY_WEIGHT, TERM_WEIGHT and IDLE_PENALTY as a set.
+JOIN_THRESHOLD = 0.20
+# What each day since a story's last article adds to the similarity it asks
+# of a new one: the next report of an event comes within a day or two and
+# is easily alike enough, while a story idle for weeks takes in only an
+# article that is plainly its sequel (Miranda et al. 2018 weigh time the
+# same way, beside content). It also keeps stories from one beat apart
+# where the same people are in the news week after week.
+IDLE_PENALTY = 0.03
 ENTITY_WEIGHT = 1.0
 TERM_WEIGHT = 0.4
 IDF_MIN_ARTICLES = 50
@@ -41,13 +51,16 @@ MAX_CANDIDATES = 50
 
 def profile(mentions: Sequence[Mention]) -> dict[str, float]:
     """The features of an article (or a story): its names and subject words,
-    by how often its claims use them."""
+    by the square root of how often its claims use them (so that the one name
+    an article repeats in every sentence does not drown the rest of its cast,
+    which is what another outlet's report of the event shares)."""
     counts: dict[str, float] = {}
     for m in mentions:
         for e in m.entities:
             counts["@" + e] = counts.get("@" + e, 0.0) + ENTITY_WEIGHT
         for t, w in zip(m.terms, m.weights or [1.0] * len(m.terms), strict=False):
             counts[t] = counts.get(t, 0.0) + TERM_WEIGHT * w
+    counts = {k: math.sqrt(v) for k, v in counts.items()}
     top = dict(sorted(counts.items(), key=lambda kv: -kv[1])[:PROFILE_SIZE])
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
     return {k: v / norm for k, v in top.items()}
@@ -111,16 +124,25 @@ def best_story(
     idf: Callable[[Iterable[str]], Mapping[str, float]],
 ) -> str | None:
     """The candidate story (id, profile, last article date) an article with
-    this profile and date joins, or None where none is open and alike enough."""
-    best, best_sim = None, JOIN_THRESHOLD
+    this profile and date joins, or None where none is open and alike enough:
+    of those whose similarity clears join_threshold(days idle), the one that
+    clears it by most."""
+    best, best_margin = None, -1.0
     for sid, story, last in sorted(candidates, key=lambda c: c[0]):
         gap = _days(when, last)
         if gap is not None and gap > WINDOW_DAYS:
             continue
         s = similarity(article, story, idf(article.keys() | story.keys()))
-        if s >= best_sim:
-            best, best_sim = sid, s
+        margin = s - join_threshold(_idle_days(when, last))
+        if margin >= 0 and margin > best_margin:
+            best, best_margin = sid, margin
     return best
+
+
+def join_threshold(days_idle: int | None) -> float:
+    """The similarity an article needs to join a story whose last article is
+    ``days_idle`` days from its own (None: either date unknown)."""
+    return JOIN_THRESHOLD + IDLE_PENALTY * (days_idle or 0)
 
 
 def later(a: str | None, b: str | None) -> str | None:
@@ -129,17 +151,44 @@ def later(a: str | None, b: str | None) -> str | None:
 
 
 def _days(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates, None where either is missing; a date
+    given to the year or month only counts from its first day (what the
+    window counts)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    return abs((sa[0] - sb[0]).days)
+
+
+def _idle_days(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates that are sure: a date given to the year or
+    month only is the whole period, 0 days from any day inside it (what the
+    idle penalty counts: an imprecise date should not make a story look
+    idle)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return None
+    return max(0, (max(sa[0], sb[0]) - min(sa[1], sb[1])).days)
+
+
+def _span(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an ISO date (2026, 2026-01, 2026-01-30, or a
+    date and time) may stand for; None where it is missing or not a date."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
     try:
-        return abs((date.fromisoformat(_day(a)) - date.fromisoformat(_day(b))).days)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        if len(parts) == 1:
+            return date(int(parts[0]), 1, 1), date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            first = date(int(parts[0]), int(parts[1]), 1)
+            return first, date(first.year + first.month // 12, first.month % 12 + 1, 1) - _ONE_DAY
+        return (day := date.fromisoformat("-".join(parts))), day
+    except ValueError:
         return None
 
 
-def _day(value: str | None) -> str | None:
-    if value is None:
-        return None
-    parts = value.split("-")
-    return "-".join(parts + ["01"] * (3 - len(parts))) if parts[0].isdigit() else None
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass
@@ -179,11 +228,38 @@ class StoryIndex:
         self.articles += 1
         return best
 
+    def close_before(self, when: str) -> list[str]:
+        """Close the stories no article dated ``when`` or later can join (their
+        last article more than WINDOW_DAYS before it): their profiles leave
+        memory and the index, so a stream in date order holds only the stories
+        of its window however long it runs. Stories without a date stay open.
+        Returns the ids closed; assignment is unchanged, since best_story
+        passes them over anyway."""
+        now = _span(when)
+        if now is None:
+            return []
+        closed = []
+        for sid, last in self.last_dates.items():
+            span = _span(last)
+            if span is not None and (now[0] - span[0]).days > WINDOW_DAYS:
+                closed.append(sid)
+        for sid in closed:
+            for k in self.profiles.pop(sid):
+                stories = self.index.get(k)
+                if stories is not None:
+                    stories.discard(sid)
+                    if not stories:
+                        del self.index[k]
+            del self.sizes[sid], self.last_dates[sid]
+        return closed
+
     def _add(self, sid: str, article: dict[str, float], when: str | None) -> None:
         old = self.profiles[sid]
         new = merge(old, article, self.sizes[sid])
         for k in old.keys() - new.keys():
             self.index[k].discard(sid)
+            if not self.index[k]:
+                del self.index[k]
         for k in new:
             self.index[k].add(sid)
         self.profiles[sid], self.sizes[sid] = new, self.sizes[sid] + 1
