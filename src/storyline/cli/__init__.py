@@ -18,7 +18,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from storyline.cli import analyze, batch, serve, store, watch
+from storyline.cli import analyze, batch, outlets, serve, store, watch
 from storyline.cli.common import EXIT_INTERRUPTED, EXIT_USAGE
 from storyline.errors import StorylineError
 from storyline.version import __version__
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_parser(sub)
     store.add_parsers(sub)  # add, stories, changes, report, merge, split
     watch.add_parser(sub)
+    outlets.add_parser(sub)
     serve.add_parser(sub)
     return ap
 

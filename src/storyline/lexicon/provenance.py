@@ -51,3 +51,16 @@ RELAY_AFTER = re.compile(
 )
 # How far either side of the name those words are looked for.
 RELAY_REACH = 40
+
+# Common short names of outlets, as metadata and texts give them: one key
+# with the full name. Wire agencies are in WIRES.
+OUTLET_ALIASES: dict[str, str] = {
+    "nyt": "The New York Times",
+    "ny times": "The New York Times",
+    "wsj": "The Wall Street Journal",
+    "wapo": "The Washington Post",
+    "fox": "Fox News",
+    "huffpo": "HuffPost",
+    "huffington post": "HuffPost",
+    "the huffington post": "HuffPost",
+}

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.lexicon.provenance import (
+    OUTLET_ALIASES,
     RELAY_AFTER,
     RELAY_BEFORE,
     RELAY_REACH,
@@ -72,9 +73,8 @@ def name_key(name: str) -> str:
     """One key for the spellings of a source's name: "the Herald",
     "Herald", "FoxNews.com" and "Fox News" meet; wire spellings
     ("AP", "Associated Press") meet under the agency."""
-    wire = WIRE_NAMES.get(name.strip().lower())
-    if wire is not None:
-        name = wire
+    plain = name.strip().lower()
+    name = WIRE_NAMES.get(plain) or OUTLET_ALIASES.get(plain) or name
     name = re.sub(r"(?i)^\s*the\s+", "", name)
     name = re.sub(r"(?i)\.(com|co\.uk|org|net)\b", "", name)
     return re.sub(r"[^0-9a-z]+", "", name.lower()) or name.lower()
