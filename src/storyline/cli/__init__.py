@@ -10,6 +10,7 @@ calls it. Exit codes and the shared pieces are in ``common``.
                          store.py     the store (SQLite; PostgreSQL: postgres extra)
     watch                watch.py     poll feeds into the store
     serve                serve.py     the local web app (web extra)
+    outlets              outlets.py   outlets' profiles across the store
 """
 
 from __future__ import annotations
