@@ -148,7 +148,10 @@ def tally_dossier(story: str, d: Dossier, tallies: dict[str, _Tally]) -> None:
             if m.doc in names:
                 by_outlet.setdefault(name_key(names[m.doc]), []).append(m)
         origin_keys = {name_key(o.source) for o in c.origins}
-        relayed_by = {name_key(names[r.doc]) for r in c.relays if r.doc in names}
+        # (outlet that relays, key of whom it names) for each relay
+        relaying = {
+            (name_key(names[r.doc]), name_key(r.source)) for r in c.relays if r.doc in names
+        }
         for okey, ms in by_outlet.items():
             t = tallies[okey]
             t.carried.add(key)
@@ -172,7 +175,12 @@ def tally_dossier(story: str, d: Dossier, tallies: dict[str, _Tally]) -> None:
                     key,
                     (_span(story, c, r.doc, r.via_start, r.via_end, docs) for r in mine),
                 )
-            if okey in origin_keys and relayed_by - {okey}:
+            # others relay it from this outlet: naming it, or down a chain
+            # when it is the claim's only origin
+            others = {(by, src) for by, src in relaying if by != okey}
+            if okey in origin_keys and (
+                any(src == okey for _, src in others) or (len(origin_keys) == 1 and others)
+            ):
                 o = next(o for o in c.origins if name_key(o.source) == okey)
                 t.hit("origin", key, [_span(story, c, o.doc, o.start, o.end, docs)])
 
