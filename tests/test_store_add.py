@@ -67,7 +67,18 @@ def test_a_syndicated_copy_is_stored_as_a_copy_and_confirms_nothing(tmp_path):
         assert (added.copy_of, added.story, added.changes) == (SEED_IDS[0], "s1", ())
         # the copy is in the story, but its reading is not: no claim is
         # corroborated by it, the dossier is the original's alone
-        assert store.dossier("s1") == alone
+        # (provenance counts it: it relays the original's claims, and adds no source)
+        after = store.dossier("s1")
+        assert [(c.id, c.verdict, c.mentions) for c in after.claims] == [
+            (c.id, c.verdict, c.mentions) for c in alone.claims
+        ]
+        assert (after.documents, after.conflicts) == (alone.documents, alone.conflicts)
+        for before, now in zip(alone.claims, after.claims, strict=True):
+            if before.origin is None:  # denied only: nothing to relay
+                continue
+            assert now.independent_sources == before.independent_sources
+            assert [r.doc for r in now.relays if r.doc == "wire-copy.txt"] == ["wire-copy.txt"]
+            assert now.outlets == before.outlets + 1
         assert store.stories()[0].copies == 1
         assert store.story_of("wire-copy.txt") == "s1"
 

@@ -190,3 +190,24 @@ def test_a_script_inside_an_article_is_shown_as_text(browser, site):
     assert "<b>Bold</b>" in _css(browser, "h1").text
     browser.get(f"{base}/story/{story}")
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
+
+
+def test_a_claim_links_to_its_origins_words(browser, site):
+    base, story = site
+    browser.get(f"{base}/story/{story}")
+    found = [
+        c
+        for c in _all(browser, "details.claim")
+        if "1 independent source (Financial Times)" in c.get_attribute("textContent")
+    ]
+    assert found
+    claim = next((c for c in found if c.is_displayed()), found[0])
+    if not claim.is_displayed():  # in the long tail: open it first, as a reader would
+        _css(browser, "details.tail > summary").click()
+    _css(claim, "summary").click()
+    origin = _css(claim, "a.origin")
+    assert origin.is_displayed() and "According to the Financial Times" in origin.text
+    origin.click()  # to the words that name the origin, in the relaying article
+    focus = _wait(browser, lambda d: _all(d, "#focus"))[0]
+    assert focus.text.startswith("According to the Financial Times")
+    assert "CarExpert" in _css(browser, "h1").text or "CarExpert" in browser.page_source

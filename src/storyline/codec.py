@@ -31,7 +31,9 @@ from storyline.model import (
     Figure,
     Inferred,
     Mention,
+    Origin,
     ReadOutcome,
+    Relay,
     Skipped,
     TimelineEvent,
 )
@@ -63,7 +65,18 @@ def _value(v: Any) -> Any:
     return v
 
 
-_RECORDS = (Claim, Conflict, Document, Figure, Inferred, Mention, Skipped, TimelineEvent)
+_RECORDS = (
+    Claim,
+    Conflict,
+    Document,
+    Figure,
+    Inferred,
+    Mention,
+    Origin,
+    Relay,
+    Skipped,
+    TimelineEvent,
+)
 # Looked up once: dataclasses.fields and get_type_hints are slow next to one record.
 _NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _RECORDS

@@ -127,11 +127,47 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a claim comes from: the source (an outlet, a person, a wire) and
+    the words that show it: its own statement when it is in the story, else
+    the words that name it where it is first credited."""
+
+    source: str
+    doc: str
+    start: int | None
+    end: int | None
+    kind: str = "outlet"  # "outlet", "person", "organisation", "wire", "reports", ...
+
+
+@dataclass(frozen=True)
+class Relay:
+    """A mention that passes a claim on from a source: ``via`` is the words
+    that establish the link ("according to the Herald", a wire's
+    "(Reuters) -"), at ``via_start``/``via_end`` where the text has them."""
+
+    doc: str
+    start: int | None  # the relaying mention (None: a stored copy, not in the dossier)
+    end: int | None
+    via: str
+    source: str  # whom it relays, as named
+    via_start: int | None = None
+    via_end: int | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     text: str
     verdict: Verdict
     mentions: tuple[Mention, ...]
+    # Provenance (story/provenance.py): the earliest of the claim's distinct
+    # origins, all of them, the mentions that relay, how many outlets carry it.
+    origin: Origin | None = None
+    relays: tuple[Relay, ...] = ()
+    independent_sources: int = 0
+    origins: tuple[Origin, ...] = ()
+    outlets: int = 0
+    single_origin: bool = False  # corroborated, but every outlet rests on one origin
 
 
 @dataclass(frozen=True)

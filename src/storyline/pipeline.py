@@ -37,6 +37,7 @@ from storyline.model import (
 from storyline.story.conflicts import conflicts_of
 from storyline.story.grouping import group
 from storyline.story.importance import rank
+from storyline.story.provenance import trace
 from storyline.story.relay import relay_ledes, relay_sources
 from storyline.story.settings import DEFAULT_STORY, StorySettings, flatten
 from storyline.story.verdicts import verdict_of
@@ -127,6 +128,7 @@ def build_dossier(
             conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link, settings.grouping)
         )
     claims, conflicts = rank(claims, conflicts, settings.importance)
+    claims = list(trace(claims, [r.document for r in readings]))  # origins and relays
     kind_order = {"contradiction": 0, "overstatement": 1, "numeric": 2}
     timeline = sorted(
         (e for r in readings for e in r.timeline), key=lambda e: (e.when, e.doc, e.start)

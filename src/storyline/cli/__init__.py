@@ -10,6 +10,7 @@ calls it. Exit codes and the shared pieces are in ``common``.
                          store.py     the store (SQLite; PostgreSQL: postgres extra)
     watch                watch.py     poll feeds into the store
     serve                serve.py     the local web app (web extra)
+    outlets              outlets.py   outlets' profiles across the store
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from storyline.cli import analyze, batch, serve, store, watch
+from storyline.cli import analyze, batch, outlets, serve, store, watch
 from storyline.cli.common import EXIT_INTERRUPTED, EXIT_USAGE
 from storyline.errors import StorylineError
 from storyline.version import __version__
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_parser(sub)
     store.add_parsers(sub)  # add, stories, changes, report, merge, split
     watch.add_parser(sub)
+    outlets.add_parser(sub)
     serve.add_parser(sub)
     return ap
 

@@ -126,3 +126,20 @@ def sorted_timeline(
 def plural(n: int, word: str, many: str | None = None) -> str:
     """ "1 claim", "2 claims"; ``many`` for irregular plurals."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+SINGLE_ORIGIN_NOTE = (
+    "corroborated by several outlets, but every one of them rests on the same origin"
+)
+
+
+def provenance_line(claim: Claim) -> str:
+    """ "3 outlets, 1 independent source (Herald)": how many outlets
+    carry the claim and how many distinct origins stand behind them."""
+    if claim.origin is None:
+        return ""
+    names = ", ".join(dict.fromkeys(o.source for o in claim.origins or (claim.origin,)))
+    return (
+        f"{plural(claim.outlets, 'outlet')}, "
+        f"{plural(claim.independent_sources, 'independent source')} ({names})"
+    )

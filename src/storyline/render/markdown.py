@@ -21,8 +21,10 @@ from storyline.render._common import (
     outlet,
     outlets,
     plural,
+    provenance_line,
     quote,
     sorted_timeline,
+    valid_span,
     verdict_counts,
 )
 
@@ -92,6 +94,22 @@ def _conflicts(d: Dossier, docs: Mapping[str, Document]) -> list[str]:
 
 def _claim_lines(claim: Claim, docs: Mapping[str, Document]) -> list[str]:
     lines = [f"#### {_md(claim.text)} — {claim.verdict}", ""]
+    if line := provenance_line(claim):
+        lines += [f"*{_md(line)}*" + (" — **single origin**" if claim.single_origin else ""), ""]
+        o = claim.origin
+        doc = docs.get(o.doc) if o is not None else None
+        if (
+            o is not None
+            and o.start is not None
+            and o.end is not None
+            and valid_span(doc, o.start, o.end)
+        ):
+            assert doc is not None
+            lines += [
+                f"Origin: {_md(o.source)}, in {_md(outlet(o.doc, docs))}: "
+                f"“{_md(doc.text[o.start : o.end])}”",
+                "",
+            ]
     for m in claim.mentions:
         lines += [_quote_line(m, docs), ""]
     return lines

@@ -26,8 +26,8 @@ from storyline.render._spans import Segment, Span, segments
 # Wrapping order inside one segment, outermost first: skipped text frames
 # everything, the focus frames the marks; a mention's <mark> is innermost so
 # its id sits on the words.
-_KIND_ORDER = ("skipped", "focus", "evidence", "figure", "event", "mention")
-_CSS = {"figure": "fig", "event": "event", "evidence": "evidence"}
+_KIND_ORDER = ("skipped", "focus", "evidence", "origin", "figure", "event", "mention")
+_CSS = {"figure": "fig", "event": "event", "evidence": "evidence", "origin": "origin"}
 
 # The id of the segment where a span of a kind opens, at an offset; None for no id.
 Ident = Callable[[str, int], str | None]

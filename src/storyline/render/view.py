@@ -32,7 +32,7 @@ _SENTENCE_STOPS = (". ", "! ", "? ", "\n")
 _SAFE_SCHEMES = ("http://", "https://")
 # Id suffix letter per kind of span in the static page: <doc-anchor>-m<start>
 # marks a mention, and so on.
-ID_LETTER = {"mention": "m", "figure": "f", "event": "t", "evidence": "i"}
+ID_LETTER = {"mention": "m", "figure": "f", "event": "t", "evidence": "i", "origin": "o"}
 
 
 class Links(Protocol):
@@ -77,6 +77,25 @@ class MentionView:
 
 
 @dataclass(frozen=True)
+class WordsLink:
+    """Words of an article that a provenance link rests on, linked where they are."""
+
+    outlet: str  # the article's outlet
+    words: str
+    source: str  # whom they name: the origin, or the source relayed
+    href: str | None
+
+
+@dataclass(frozen=True)
+class ProvenanceView:
+    line: str  # "3 outlets, 1 independent source (Herald)"
+    single_origin: bool
+    note: str  # what single origin means
+    origin: WordsLink | None
+    relays: tuple[WordsLink, ...]
+
+
+@dataclass(frozen=True)
 class ClaimView:
     claim: Claim
     anchor: str  # the claim's id on the page
@@ -88,6 +107,7 @@ class ClaimView:
     conflicts: tuple[tuple[int, str], ...]  # (number on the page, kind)
     affirm: int
     deny: int
+    provenance: ProvenanceView | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +281,31 @@ class _Page:
             conflicts=tuple(flags.get(c.id, ())),
             affirm=sum(m.certainty == "certain" for m in c.mentions),
             deny=sum(m.certainty == "negated" for m in c.mentions),
+            provenance=self.provenance(c),
+        )
+
+    def words(
+        self, doc_id: str, start: int | None, end: int | None, source: str, fallback: str
+    ) -> WordsLink:
+        doc = self.docs.get(doc_id)
+        if start is None or end is None or not valid_span(doc, start, end):
+            return WordsLink(outlet(doc_id, self.docs), fallback, source, None)
+        assert doc is not None
+        href = self.links.span(doc_id, start, end, "origin")
+        return WordsLink(outlet(doc_id, self.docs), doc.text[start:end], source, href)
+
+    def provenance(self, c: Claim) -> ProvenanceView | None:
+        if c.origin is None:
+            return None
+        o = c.origin
+        return ProvenanceView(
+            line=_common.provenance_line(c),
+            single_origin=c.single_origin,
+            note=_common.SINGLE_ORIGIN_NOTE,
+            origin=self.words(o.doc, o.start, o.end, o.source, o.source),
+            relays=tuple(
+                self.words(r.doc, r.via_start, r.via_end, r.source, r.via) for r in c.relays
+            ),
         )
 
     def figure(self, f: Figure) -> FigureRow:
@@ -356,6 +401,25 @@ def mention_spans(mentions: Iterable[tuple[Mention, str]]) -> list[Span]:
     ]
 
 
+def provenance_spans(d: Dossier, doc_id: str) -> list[Span]:
+    """The words in one article that claims' origins and relays rest on."""
+    out: dict[tuple[int, int], Span] = {}
+    for c in d.claims:
+        if c.origin is not None and c.origin.doc == doc_id:
+            o = c.origin
+            if o.start is not None and o.end is not None:
+                out.setdefault(
+                    (o.start, o.end), Span(o.start, o.end, "origin", "", f"origin: {o.source}")
+                )
+        for r in c.relays:
+            if r.doc == doc_id and r.via_start is not None and r.via_end is not None:
+                title = f"relays {r.source}"
+                out.setdefault(
+                    (r.via_start, r.via_end), Span(r.via_start, r.via_end, "origin", "", title)
+                )
+    return list(out.values())
+
+
 def _full_text(d: Dossier, doc: Document, links: PageLinks) -> Markup:
     """An article's text for the static page: what was left out greyed, the
     evidence of inferences, figures, dated events and mentions marked."""
@@ -373,6 +437,7 @@ def _full_text(d: Dossier, doc: Document, links: PageLinks) -> Markup:
     ]
     spans += [Span(e.start, e.end, "event", title=e.when) for e in d.timeline if e.doc == doc.id]
     spans += mention_spans(marked_mentions(d, doc.id))
+    spans += provenance_spans(d, doc.id)
     return marked_text(doc.text, spans, lambda kind, at: links.span_id(doc.id, kind, at))
 
 

@@ -349,12 +349,12 @@ class Store:
             self._require(story_id)
             dossier = self._build(story_id)
             title = self.db.one("SELECT title FROM stories WHERE id = ?", (story_id,))
-            copies: dict[str, str] = dict(
-                self.db.rows(
-                    "SELECT id, copy_of FROM articles WHERE story_id = ? AND copy_of IS NOT NULL",
-                    (story_id,),
-                )
+            copy_rows = self.db.rows(
+                "SELECT id, copy_of, source FROM articles "
+                "WHERE story_id = ? AND copy_of IS NOT NULL",
+                (story_id,),
             )
+            copies: dict[str, str] = {r[0]: r[1] for r in copy_rows}
             states = {
                 frozenset(json.loads(m)): k
                 for k, m in self.db.rows(
@@ -372,7 +372,14 @@ class Store:
             copies=tuple(copies.items()),
             claim_keys=keys,
         )
-        return replace(dossier, meta=meta)
+        # A stored copy relays its original's claims: provenance counts it.
+        # (Imported here: story.provenance uses this package's dedup.)
+        from storyline.story.provenance import trace
+
+        claims = trace(
+            dossier.claims, dossier.documents, meta.copies, {r[0]: r[2] for r in copy_rows}
+        )
+        return replace(dossier, meta=meta, claims=claims)
 
     def changes(self, story_id: str, since: str | None = None) -> list[Change]:
         """The story's history, oldest first: new claims, verdict moves and

@@ -6,6 +6,9 @@
     GET  /story/ID/article/DOC       an article, marked     /story/ID/article/DOC.json
     POST /story/ID/add, POST /add    add articles (files, pasted text, a URL): a job
     GET  /jobs/JOB                   the job's progress     /jobs/JOB.json
+    GET  /outlets                    outlets' profiles      /outlets.json
+    GET  /outlets/NAME               one outlet (?figure= lists the mentions behind it)
+                                                            /outlets/NAME.json
 
 One handler per page; each gives ``answer`` its page and its JSON twin, and
 ``answer`` sends the one the request asks for. Pages render on the server and
@@ -76,7 +79,9 @@ class WebOptions:
 def _templates() -> Jinja2Templates:
     """The web app's templates, then the shared ones (the story page, its macros)."""
     env = environment(PackageLoader("storyline.web", "templates"))
-    env.globals.update(story_href=view.story_href, article_href=view.article_href)
+    env.globals.update(
+        story_href=view.story_href, article_href=view.article_href, outlet_href=view.outlet_href
+    )
     return Jinja2Templates(env=env)
 
 
@@ -321,6 +326,60 @@ async def article(request: Request) -> Response:
     return answer(request, "article.html", page, twin, as_json=as_json or accepts_json(request))
 
 
+# -- outlets ---------------------------------------------------------------
+
+
+async def outlets(request: Request) -> Response:
+    from storyline.store.profiles import FIGURES, profile_dict
+
+    found = await _site(request).source.outlets()
+    return answer(
+        request,
+        "outlets.html",
+        lambda: {"profiles": found, "figures": FIGURES},
+        lambda: {"outlets": [profile_dict(p) for p in found]},
+    )
+
+
+async def outlet(request: Request) -> Response:
+    from storyline.store.profiles import FIGURES, profile_dict
+    from storyline.story.provenance import name_key
+
+    name = request.path_params["name"]
+    as_json = name.endswith(".json")
+    name = name[:-5] if as_json else name
+    found = await _site(request).source.outlets()
+    profile = next((p for p in found if name_key(p.outlet) == name_key(name)), None)
+    if profile is None:
+        raise WebError(
+            status.HTTP_404_NOT_FOUND, f"no outlet {name!r} in the store", {"outlet": name}
+        )
+    key = request.query_params.get("figure")
+    figures = {f.key: f for f in profile.figures}
+    if key is not None and key not in figures:
+        raise WebError(
+            status.HTTP_400_BAD_REQUEST,
+            f"no figure {key!r}",
+            {"figure": key, "valid": sorted(figures)},
+        )
+    shown = figures[key] if key else None
+
+    def twin() -> dict[str, Any]:
+        body = profile_dict(profile, evidence=key is not None)
+        if shown is not None:
+            body["figure"] = key
+            body["figures"] = {key: body["figures"][key]}  # type: ignore[index]
+        return body
+
+    return answer(
+        request,
+        "outlet.html",
+        lambda: {"p": profile, "figures": FIGURES, "shown": shown},
+        twin,
+        as_json=as_json or wants_json(request),
+    )
+
+
 # -- adding articles -------------------------------------------------------
 
 
@@ -394,6 +453,9 @@ ROUTES = [
     Route("/story/{story}/changes", changes),
     Route("/story/{story}/add", add, methods=["POST"]),
     Route("/story/{story}/article/{doc:path}", article),
+    Route("/outlets.json", outlets),
+    Route("/outlets", outlets),
+    Route("/outlets/{name}", outlet),
     Route("/jobs/{job}.json", job_status),
     Route("/jobs/{job}", job_status),
     Route("/static/dossier.css", dossier_css),

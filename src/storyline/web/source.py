@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from storyline.errors import ConfigError
 from storyline.model import Dossier, ReadOutcome
@@ -80,6 +80,12 @@ class Source:
 
     async def stories(self) -> list[StorySummary]:
         return await self._read(lambda s: list(s.stories()))
+
+    async def outlets(self) -> list[Any]:
+        """Every outlet's profile across the stored stories (store.profiles)."""
+        from storyline.store.profiles import outlet_profiles
+
+        return await self._read(lambda s: outlet_profiles(s))
 
     async def story(self, story_id: str, dossier: bool = True, changes: bool = False) -> StoryRead:
         """A story's summary, with its dossier and its changes as asked, read

@@ -177,3 +177,9 @@ def change_groups(changes: Sequence[Change]) -> list[ChangeGroup]:
             counts[c.kind] = counts.get(c.kind, 0) + 1
         out.append(ChangeGroup(at, article, members[0].story, note, tuple(members), counts))
     return sorted(out, key=lambda g: (g.at, max(c.seq for c in g.changes)), reverse=True)
+
+
+def outlet_href(name: str, figure: str | None = None) -> str:
+    """An outlet's profile page; with ``figure``, the mentions behind that figure."""
+    href = f"/outlets/{quote(name, safe='')}"
+    return f"{href}?figure={quote(figure, safe='')}#evidence" if figure else href
