@@ -248,7 +248,7 @@ def annotate(mentions: list[Mention], nlp) -> None:
         by_sent[(m.doc, m.sent)].append(m)
     keys = list(by_sent)
     sdocs = (SpacyDoc(nlp.vocab, words=list(by_sent[k][0].words)) for k in keys)
-    for key, sdoc in zip(keys, nlp.pipe(sdocs, batch_size=64)):
+    for key, sdoc in zip(keys, nlp.pipe(sdocs, batch_size=64), strict=False):
         for m in by_sent[key]:
             annotate_span(m, sdoc)
 
@@ -361,7 +361,7 @@ def embed_mentions(mentions: list[Mention], embed: Embedder) -> None:
         [[(m.start, m.end) for m in by_sent[k]] for k in keys],
     )
     for i, k in enumerate(keys):
-        for m, v in zip(by_sent[k], span_vecs[i]):
+        for m, v in zip(by_sent[k], span_vecs[i], strict=False):
             m.vec_sent, m.vec_span = sent_vecs[i], v
 
 
@@ -507,7 +507,7 @@ def train_pair_model(train: list[Mention], C: float = 1.0) -> tuple[PairModel, d
     info = {
         "pairs": len(y),
         "positive": int(y.sum()),
-        "standardised_weights": dict(zip(FEATURES, w.round(3).tolist())),
+        "standardised_weights": dict(zip(FEATURES, w.round(3).tolist(), strict=False)),
     }
     return PairModel(coef, intercept), info
 

@@ -151,7 +151,7 @@ def token_probabilities(tok, id2tok: list[str]) -> np.ndarray:
     p = np.zeros(len(id2tok))
     for start in range(0, len(words), 20000):
         chunk = words[start : start + 20000]
-        for w, enc in zip(chunk, tok.encode_batch(chunk, add_special_tokens=False)):
+        for w, enc in zip(chunk, tok.encode_batch(chunk, add_special_tokens=False), strict=False):
             np.add.at(p, enc.ids, freqs[w])
     for i, t in enumerate(id2tok):
         core = t[2:] if t.startswith("##") else t
@@ -264,7 +264,8 @@ class _Full:
                 ids[k, : len(e.ids)] = e.ids
                 mask[k, : len(e.ids)] = 1
             h = self.s.run(
-                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+                None,
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
             )[0]
             v = (h * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
             rows.append(v / np.linalg.norm(v, axis=1, keepdims=True))
@@ -339,26 +340,30 @@ def roc_auc(labels: np.ndarray, scores: np.ndarray) -> float:
 
 def pair_auc(embed, sents, pairs) -> float:
     e = embed(sents)
-    i, j, y = (np.array(c) for c in zip(*pairs))
+    i, j, y = (np.array(c) for c in zip(*pairs, strict=False))
     return roc_auc(y, (e[i] * e[j]).sum(1))
 
 
+# Pairs written for this check (no dev story's words): two paraphrases, a
+# loose paraphrase, an unrelated pair, and an affirmation beside a denial.
 EXAMPLES = [
-    ("JLR is in early discussions with Chery", "Jaguar Land Rover has reportedly held talks with Chery"),
-    ("Weiner said he did not send the photo", "The congressman denied sending the lewd picture"),
-    ("rescue package", "stake"),
     (
-        "Weiner said he did not send the photo",
-        "Chery has announced plans to establish a European headquarters in Liverpool",
+        "The carmaker is in early talks with a Chinese rival",
+        "The automaker has reportedly held discussions with a Chinese competitor",
     ),
+    ("The mayor said he did not take the money", "The official denied accepting the bribe"),
+    ("rescue package", "stake"),
+    ("The mayor said he did not take the money", "The bakery opened a second shop downtown"),
     ("nearing completion", "no deal has been announced"),
 ]
 
 
 def evaluate(out_dir: Path, ecb: Path, compare_full: bool) -> None:
     sents, pairs = ecb_pairs(ecb, DEV_TOPICS)
-    print(f"ECB+ dev: {len(sents)} sentences, {len(pairs)} cross-document mention pairs, "
-          f"{sum(p[2] for p in pairs)} coreferent")
+    print(
+        f"ECB+ dev: {len(sents)} sentences, {len(pairs)} cross-document mention pairs, "
+        f"{sum(p[2] for p in pairs)} coreferent"
+    )
     models = {"static": _Static(out_dir).embed}
     if compare_full:
         models["full ONNX"] = _Full().embed
@@ -367,8 +372,10 @@ def evaluate(out_dir: Path, ecb: Path, compare_full: bool) -> None:
         for a, b in EXAMPLES:
             v = embed([a, b])
             sims.append(f"{float(v[0] @ v[1]):.2f}")
-        print(f"{name:10s} dev ROC-AUC {pair_auc(embed, sents, pairs):.4f}   "
-              f"examples (JLR, Weiner, rescue/stake, unrelated, nearing/no deal): {' '.join(sims)}")
+        print(
+            f"{name:10s} dev ROC-AUC {pair_auc(embed, sents, pairs):.4f}   "
+            f"examples (talks, denial, rescue/stake, unrelated, nearing/no deal): {' '.join(sims)}"
+        )
 
 
 def main(argv=None) -> None:
