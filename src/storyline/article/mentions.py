@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -16,7 +17,12 @@ from storyline.lexicon.certainty import HEDGE_MODALS, HEDGE_WORDS, NEGATORS
 from storyline.lexicon.names import DEMONYMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
-from storyline.lexicon.sources import ANONYMITY_WORDS, REPORT_SOURCE_WORDS, UNNAMED_SOURCE_WORDS
+from storyline.lexicon.sources import (
+    ANONYMITY_WORDS,
+    PERSON_TITLES,
+    REPORT_SOURCE_WORDS,
+    UNNAMED_SOURCE_WORDS,
+)
 from storyline.lexicon.terms import DETERMINERS as _DETERMINERS
 from storyline.lexicon.terms import LIGHT_WORDS, SYNONYMS
 from storyline.measure.quantities import find_quantities
@@ -80,16 +86,20 @@ def name_source(
     resolver: Resolver,
     sent_index: int,
     previous: tuple[str, str] | None = None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, str]:
     """The source of a frame, as a reader would name it, and its kind.
     ``previous`` is the source of the sentence before, which a pronoun
-    ("he added", "they said") most often continues."""
+    ("he added", "they said") most often continues; ``earlier`` the sources
+    named before in the article, latest last, which a definite description
+    ("the official") takes up."""
+    frame = without_dateline(doc, frame)
     span = doc[frame.source_start : frame.source_end]
     root = span.root
     if len(span) == 1 and (antecedent := _antecedent(root)) is not None:
         # "the senator, who said ...": the source is the senator.
         noun = replace(frame, source_start=antecedent[0], source_end=antecedent[1])
-        return name_source(doc, noun, resolver, sent_index, previous)
+        return name_source(doc, noun, resolver, sent_index, previous, earlier)
     if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if previous is not None and (
             root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")
@@ -102,7 +112,12 @@ def name_source(
         return (resolver.display.get(org, org) if org else span.text), "organisation"
     head = next((e for e in span.ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
-        return head.text, "person"
+        # "Mr. Boehner", "Boehner": the name as first written in full.
+        canonical = resolver.aliases.canonical(head.text)
+        return resolver.display.get(canonical, head.text), "person"
+    described_by_title = _title_referent(span, root, resolver, sent_index, earlier)
+    if described_by_title is not None:
+        return described_by_title
     if head is not None and head.label_ in ("ORG", "GPE", "NORP", "FAC"):
         name = re.sub(r"^the\s+", "", head.text, flags=re.IGNORECASE)
         return name, "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
@@ -123,6 +138,52 @@ def name_source(
     if root.lower_ in UNNAMED_SOURCE_WORDS:
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+_DASHES = frozenset({"--", "—", "–", "-", "---"})
+
+
+def without_dateline(doc: Doc, frame: Frame) -> Frame:
+    """The frame without a dateline the parser took into its source:
+    "WASHINGTON -- President Obama said ..." is Obama's, not Washington's."""
+    start, end = frame.source_start, frame.source_end
+    i = start
+    while i < end - 1 and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) >= 3:
+        i += 1
+        while (
+            i < end - 1 and (doc[i].is_upper or doc[i].text == ",") and doc[i].text not in _DASHES
+        ):
+            i += 1
+        if doc[i].text in _DASHES and i + 1 < end:
+            return replace(frame, source_start=i + 1)
+        break
+    return frame
+
+
+def _title_referent(
+    span: Span,
+    root: Token,
+    resolver: Resolver,
+    sent_index: int,
+    earlier: Sequence[tuple[str, str]],
+) -> tuple[str, str] | None:
+    """ "the congressman", "the speaker": the last person named; "the
+    official": the last earlier source described by the same noun ("a senior
+    administration official"). None for anything else."""
+    if root.pos_ != "NOUN" or span[0].lower_ not in ("the", "this", "that"):
+        return None
+    if any(t.pos_ == "PROPN" for t in span) or len(span) > 3:
+        return None
+    noun = root.lower_
+    for name, kind in reversed(earlier):
+        if kind in ("unnamed", "other", "person") and name.lower().split()[-1:] == [noun]:
+            if len(name.split()) > 1:
+                return name, kind
+    if noun in PERSON_TITLES:
+        person = resolver.last_person(sent_index)
+        if person is not None:
+            return resolver.display.get(person, person.title()), "person"
+    return None
 
 
 def _antecedent(pronoun: Token) -> tuple[int, int] | None:
@@ -242,6 +303,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     chunks = list(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
+    earlier: list[tuple[str, str]] = []  # every source named so far
     text = doc.text  # built anew by every call: read it once per article
     quoted = quotations(text)
     sents = sentences(doc)
@@ -258,7 +320,17 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             for clause in split(sent)
             if (
                 m := _mention(
-                    doc_id, doc, text, sent, index, clause, names, resolver, sent_chunks, previous
+                    doc_id,
+                    doc,
+                    text,
+                    sent,
+                    index,
+                    clause,
+                    names,
+                    resolver,
+                    sent_chunks,
+                    previous,
+                    earlier,
                 )
             )
             is not None
@@ -279,6 +351,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
                 found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
         mentions.extend(found)
         previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
+        earlier.extend((m.source, m.source_kind or "other") for m in found if m.source)
     return tuple(mentions)
 
 
@@ -346,6 +419,7 @@ def _mention(
     resolver: Resolver,
     chunks: list[Span],
     previous: tuple[str, str] | None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> Mention | None:
     content = [doc[i] for i in clause.content if not doc[i].is_space]
     if sum(t.is_alpha for t in content) < 3:
@@ -366,12 +440,13 @@ def _mention(
         if clause.frame.negated:
             grade, cue = "negated", doc[clause.frame.cue].text
         else:
-            src = doc[clause.frame.source_start : clause.frame.source_end]
+            frame = without_dateline(doc, clause.frame)
+            src = doc[frame.source_start : frame.source_end]
             if len(src) == 1 and src[0].lower_ in FIRST_PERSON and previous is not None:
                 # "I think ..." in a quotation that runs on: the speaker quoted before.
                 source, kind = previous
             else:
-                source, kind = name_source(doc, clause.frame, resolver, index, previous)
+                source, kind = name_source(doc, frame, resolver, index, previous, earlier)
                 source_span = (src.start_char, src.end_char)
             if clause.frame.denial:
                 grade, cue = "negated", doc[clause.frame.cue].text
