@@ -9,11 +9,20 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from storyline.article import certainty as _certainty
+from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
-from storyline.lexicon.attribution import QUOTE_VERBS
-from storyline.lexicon.certainty import HEDGE_MODALS, HEDGE_WORDS, NEGATORS
+from storyline.lexicon.attribution import LEMMA_FIXES, QUOTE_VERBS, REPORTING_VERBS
+from storyline.lexicon.certainty import (
+    HEDGE_MODALS,
+    HEDGE_VERBS,
+    HEDGE_WORDS,
+    INTENTION_VERBS,
+    NEGATING_DETERMINERS,
+    NEGATING_SUBJECTS,
+    NEGATORS,
+)
 from storyline.lexicon.names import DEMONYMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
@@ -352,7 +361,77 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
         mentions.extend(found)
         previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
         earlier.extend((m.source, m.source_kind or "other") for m in found if m.source)
-    return tuple(mentions)
+    subjects = [
+        None if m.source is not None else _subject_candidate(doc, m, resolver) for m in mentions
+    ]
+    return carry_sources(text, mentions, subjects)
+
+
+# Subjects that name no one: an expletive, a relative or demonstrative pronoun.
+_NO_SOURCE_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "who", "these"})
+_SUBJECT_LEXICA = (
+    ("report", REPORTING_VERBS),
+    ("quote", QUOTE_VERBS),
+    ("hedgeverb", HEDGE_VERBS),
+    ("intent", INTENTION_VERBS),
+)
+
+
+def _subject_candidate(doc: Doc, m: Mention, resolver: Resolver) -> Candidate | None:
+    """The subject of a clause's own verb, as a source the carry-over model
+    may give the clause ("Trump pooh-poohed the consensus that ..."), with
+    features of that verb."""
+    head = _certainty.event_of(doc, m.start, m.end)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lower_ in _NO_SOURCE_SUBJECTS
+        or subj.pos_
+        not in (
+            "NOUN",
+            "PROPN",
+            "PRON",
+        )
+    ):
+        return None
+    if subj.lower_ in NEGATING_SUBJECTS or any(
+        c.lower_ in NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in subj.children
+    ):
+        return None  # "neither company has confirmed ...": the article's own denial
+    frame = Frame.over(subj, verb)
+    name, kind = name_source(doc, frame, resolver, m.sentence)
+    lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
+    extra = [
+        f"verb={lemma}",
+        f"subjpos={subj.pos_}",
+        f"subjdep={subj.dep_}",
+        f"subjent={subj.ent_type_ or '-'}",
+        f"tag={verb.tag_}",
+        f"skind={kind}",
+    ]
+    extra += [f"lex={name_}" for name_, words in _SUBJECT_LEXICA if lemma in words]
+    extra += sorted({f"has={c.dep_}" for c in verb.children if c.dep_ in _SUBJECT_DEPS})
+    src = doc[frame.source_start : frame.source_end]
+    return Candidate(
+        kind="subj",
+        source=name,
+        source_kind=kind,
+        source_start=src.start_char,
+        source_end=src.end_char,
+        sentence=m.sentence,
+        start=m.start,
+        certainty=m.certainty,
+        cued=False,
+        extra=tuple(extra),
+    )
+
+
+_SUBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "neg", "aux", "dative"})
 
 
 def _introduced_speaker(
