@@ -121,9 +121,7 @@ def name_source(
         return (resolver.display.get(org, org) if org else span.text), "organisation"
     head = next((e for e in span.ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
-        # "Mr. Boehner", "Boehner": the name as first written in full.
-        canonical = resolver.aliases.canonical(head.text)
-        return resolver.display.get(canonical, head.text), "person"
+        return head.text, "person"
     described_by_title = _title_referent(span, root, resolver, sent_index, earlier)
     if described_by_title is not None:
         return described_by_title
@@ -189,7 +187,11 @@ def _title_referent(
             if len(name.split()) > 1:
                 return name, kind
     if noun in PERSON_TITLES:
-        person = resolver.last_person(sent_index)
+        # The person quoted last, else the person named last before this sentence.
+        quoted = next((e for e in reversed(earlier) if e[1] == "person"), None)
+        if quoted is not None:
+            return quoted
+        person = resolver.last_person(sent_index - 1) if sent_index > 0 else None
         if person is not None:
             return resolver.display.get(person, person.title()), "person"
     return None
