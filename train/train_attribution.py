@@ -232,7 +232,7 @@ def main() -> int:
     text = json.dumps(model, sort_keys=True, separators=(",", ":"))
     args.out.write_text(text + "\n", encoding="utf-8")
     print(
-        f"attribution: wrote {args.out.relative_to(ROOT)} ({args.out.stat().st_size // 1024} KiB)"
+        f"attribution: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)"
     )
     return 0
 

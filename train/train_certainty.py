@@ -208,7 +208,7 @@ def main() -> int:
     args.out.write_text(
         json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    print(f"certainty: wrote {args.out.relative_to(ROOT)} ({args.out.stat().st_size // 1024} KiB)")
+    print(f"certainty: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     return 0
 
 
