@@ -5,6 +5,8 @@
 #   make test   - same install, then lint, then the test suite
 #   make bench  - same install, then benchmarks/analyze_speed.py
 #   make lock   - regenerate requirements*.lock from pyproject.toml (needs network)
+#   make train  - install the `train` extra, rebuild every model file under
+#                 src/storyline/models from its data (fixed seeds), print dev figures
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -18,7 +20,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --no-input
 STORY  ?= examples/jlr-chery
 PYTEST_ARGS ?=
 
-.PHONY: help install demo lint test bench lock clean
+.PHONY: help install demo lint test bench lock clean train train-deps polnear
 
 help:
 	@echo "make demo   - install into .venv and analyze $(STORY) -> dossier.html, dossier.json"
@@ -26,6 +28,7 @@ help:
 	@echo "make test   - install into .venv, lint, and run the test suite"
 	@echo "make bench  - install into .venv and run benchmarks/analyze_speed.py"
 	@echo "make lock   - regenerate requirements.lock and requirements-dev.lock"
+	@echo "make train  - rebuild the model files in src/storyline/models and print dev figures"
 	@echo "make clean  - remove .venv, build output and dossiers"
 
 $(BIN)/python:
@@ -87,6 +90,29 @@ lock:
 	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra all --extra dev --all-build-deps \
 		--output-file requirements-dev.lock pyproject.toml
 	$(UNSELF) requirements.lock requirements-dev.lock
+
+# Every script listed here rebuilds its model file(s) under src/storyline/models
+# from the training data with a fixed seed and prints its dev figures; add a
+# script by adding it to TRAIN_SCRIPTS (they run in this order, and the first
+# that fails stops the target). PolNeAR's train and dev splits are not in
+# shared/bench: `make polnear` clones the public repository to POLNEAR_DIR.
+TRAIN_SCRIPTS ?= train/train_certainty.py train/train_attribution.py
+POLNEAR_DIR ?= data/polnear
+POLNEAR_URL := https://github.com/networkdynamics/PolNeAR
+
+train-deps: $(STAMP)
+	$(PIP) install --quiet -e '.[train]'
+
+$(POLNEAR_DIR)/data/train:
+	git clone --depth 1 $(POLNEAR_URL) $(POLNEAR_DIR)
+
+polnear: $(POLNEAR_DIR)/data/train
+
+train: train-deps polnear
+	@set -e; for script in $(TRAIN_SCRIPTS); do \
+		echo "== $$script"; \
+		POLNEAR_DIR=$(POLNEAR_DIR) PYTHONHASHSEED=0 $(BIN)/python $$script; \
+	done
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist src/*.egg-info .pytest_cache .hypothesis dossier.html dossier.json dossier.md

@@ -100,9 +100,20 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
     return out
 
 
-def articles(limit: int | None = None) -> list[tuple[Article, list[GoldAttribution], str]]:
+def dev_dir() -> Path:
+    """PolNeAR's dev split: ``$POLNEAR_DIR/data/dev`` or the checkout that
+    ``make polnear`` makes (``data/polnear``); the split the carry-over
+    model's threshold was chosen on."""
+    env = os.environ.get("POLNEAR_DIR")
+    root = Path(env) if env else Path(__file__).resolve().parents[1] / "data" / "polnear"
+    return root / "data" / "dev"
+
+
+def articles(
+    limit: int | None = None, base: Path | None = None
+) -> list[tuple[Article, list[GoldAttribution], str]]:
     """(article, gold attributions, annotator suffix) in file-name order."""
-    base = data_dir()
+    base = base or data_dir()
     out = []
     for path in sorted((base / "text").glob("*.txt")):
         anns = sorted((base / "attributions").glob(path.stem + "_*.ann"))
@@ -156,19 +167,27 @@ def score(pairs: Sequence[tuple[Sequence[Mention], Sequence[GoldAttribution]]]) 
     }
 
 
-def run(limit: int | None = None) -> dict[str, float]:
-    """Scores on the first ``limit`` test articles (all 84 by default)."""
+def run(limit: int | None = None, dev: bool = True) -> dict[str, float]:
+    """Scores on the first ``limit`` test articles (all 84 by default) and,
+    with ``dev`` and PolNeAR's dev split at hand (``dev_dir``), on its dev
+    articles beside them (keys ``polnear_dev_*``)."""
     items = articles(limit)
     readings = read_articles([a for a, _, _ in items])
     result = score([(r.mentions, gold) for r, (_, gold, _) in zip(readings, items, strict=False)])
     result["polnear_articles"] = float(len(items))
+    if dev and (dev_dir() / "text").is_dir():
+        items = articles(limit, dev_dir())
+        readings = read_articles([a for a, _, _ in items])
+        pairs = [(r.mentions, gold) for r, (_, gold, _) in zip(readings, items, strict=False)]
+        for key, value in score(pairs).items():
+            result[key.replace("polnear_", "polnear_dev_")] = value
     return result
 
 
 def main(argv: Sequence[str]) -> int:
     limit = int(argv[1]) if len(argv) > 1 else None
     began = time.perf_counter()
-    for key, value in run(limit).items():
+    for key, value in run(limit, dev=False).items():
         anchor = PUBLISHED.get(key)
         print(f"{key}: {value:.3f}" + (f"  ({anchor})" if anchor else ""))
     print(f"seconds: {time.perf_counter() - began:.1f}")

@@ -3,9 +3,12 @@
 Each target event (a token range of a sentence whose tokens are joined by
 spaces) is graded by storyline's own ``grade_span`` (the function behind
 ``storyline.article.certainty.grade_certainty``) on the sentence's parse, each
-distinct sentence parsed once. The grade is put on the datasets' -3..+3 scale
-by ``GRADE_VALUE`` for MAE and Pearson r, and gold labels are put in three
-bins (>= 2 certain, <= -2 negated, else hedged) for accuracy.
+distinct sentence parsed once. The value on the datasets' -3..+3 scale for
+MAE and Pearson r is the learned model's (``value_span``;
+src/storyline/models/certainty.json, trained on the train splits by
+train/train_certainty.py) or, without the model, the grade's ``GRADE_VALUE``.
+Gold labels are put in three bins (>= 2 certain, <= -2 negated, else hedged)
+for accuracy. ``run`` also scores the dev split beside test.
 
 Run: python benchmarks/bench_factuality.py [limit] [split]
 """
@@ -22,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.article.certainty import grade_span  # noqa: E402
+from storyline.article.certainty import grade_span, value_span  # noqa: E402
 from storyline.article.nlp import load  # noqa: E402
 
 DATASETS = ("UW", "MEANTIME")
@@ -76,8 +79,10 @@ def bin_of(label: float) -> str:
     return "certain" if label >= CERTAIN_AT else "negated" if label <= NEGATED_AT else "hedged"
 
 
-def predict(rows: Sequence[dict]) -> list[tuple[str, float, str, dict]]:
-    """(grade, gold label, sentence, target) for every target of ``rows``."""
+def predict(rows: Sequence[dict]) -> list[tuple[str, float, str, dict, float]]:
+    """(grade, gold label, sentence, target, value on the -3..+3 scale) for
+    every target of ``rows``: the learned model's value where its file is
+    installed, else the grade's ``GRADE_VALUE``."""
     texts = list(dict.fromkeys(r["text"] for r in rows))
     docs = dict(zip(texts, load().pipe(texts, batch_size=BATCH_SIZE), strict=False))
     out = []
@@ -85,7 +90,17 @@ def predict(rows: Sequence[dict]) -> list[tuple[str, float, str, dict]]:
         doc = docs[row["text"]]
         for target in row["targets"]:
             start, end = char_span(row["text"], *target["span1"])
-            out.append((grade_span(doc, start, end), float(target["label"]), row["text"], target))
+            grade = grade_span(doc, start, end)
+            value = value_span(doc, start, end)
+            out.append(
+                (
+                    grade,
+                    float(target["label"]),
+                    row["text"],
+                    target,
+                    GRADE_VALUE[grade] if value is None else value,
+                )
+            )
     return out
 
 
@@ -103,8 +118,8 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     return max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))  # rounding can pass 1
 
 
-def score(graded: Sequence[tuple[str, float, str, dict]], prefix: str) -> dict[str, float]:
-    values = [GRADE_VALUE[g] for g, *_ in graded]
+def score(graded: Sequence[tuple[str, float, str, dict, float]], prefix: str) -> dict[str, float]:
+    values = [v for *_, v in graded]
     gold = [label for _, label, *_ in graded]
     n = max(len(graded), 1)
     return {
@@ -115,11 +130,18 @@ def score(graded: Sequence[tuple[str, float, str, dict]], prefix: str) -> dict[s
     }
 
 
-def run(limit: int | None = None, split: str = "test") -> dict[str, float]:
-    """Scores on ``split`` of both datasets; ``limit`` caps sentences per dataset."""
+def run(limit: int | None = None, split: str = "test", dev: bool = True) -> dict[str, float]:
+    """Scores on ``split`` of both datasets (``limit`` caps sentences per
+    dataset) and, with ``dev``, on the dev split beside them, keys
+    ``uw_dev_*``: the split the learned model's choices were made on."""
     result: dict[str, float] = {}
     for dataset in DATASETS:
         result.update(score(predict(load_split(dataset, split, limit)), dataset.lower()))
+    if dev and split != "dev":
+        for dataset in DATASETS:
+            result.update(
+                score(predict(load_split(dataset, "dev", limit)), f"{dataset.lower()}_dev")
+            )
     return result
 
 
@@ -127,7 +149,7 @@ def main(argv: Sequence[str]) -> int:
     limit = int(argv[1]) if len(argv) > 1 and argv[1] != "-" else None
     split = argv[2] if len(argv) > 2 else "test"
     began = time.perf_counter()
-    result = run(limit, split)
+    result = run(limit, split, dev=False)
     for key, value in result.items():
         anchor = PUBLISHED.get(key)
         print(f"{key}: {value:.3f}" + (f"  ({anchor})" if anchor else ""))

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from storyline.article.nlp import parse
-from storyline.lexicon.attribution import REPORTING_VERBS
+from storyline.lexicon.attribution import LEMMA_FIXES, REPORTING_VERBS
 from storyline.lexicon.certainty import (
     ABILITY_MODALS,
     CANCEL_VERBS,
@@ -37,6 +37,7 @@ from storyline.lexicon.certainty import (
     NEGATION_PHRASES,
     NEGATIVE_IMPLICATIVES,
     OPEN_NOUNS,
+    PLAN_NOUNS,
 )
 from storyline.model import Certainty
 
@@ -80,14 +81,19 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
             t.dep_ in ("aux", "auxpass")
             and low in HEDGE_MODALS
             and not (low in ABILITY_MODALS and any(c.dep_ == "neg" for c in t.head.children))
+            and not (low == "would" and _would_is_certain(t))
         ):
             return "hedged", t.text
-        if low in HEDGE_WORDS and t.pos_ in ("ADV", "ADJ", "NOUN", "VERB"):
+        if (
+            low in HEDGE_WORDS
+            and t.pos_ in ("ADV", "ADJ", "NOUN", "VERB")
+            and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))  # "the expected rate"
+        ):
             return "hedged", t.text
         if t.dep_ == "mark" and low in HEDGE_MARKERS and t.head.i in own:
             return "hedged", t.text
         if (
-            t.lemma_.lower() in HEDGE_VERBS
+            LEMMA_FIXES.get(low, t.lemma_.lower()) in HEDGE_VERBS
             and t.pos_ == "VERB"
             and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
         ):
@@ -115,6 +121,28 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         ):
             return "negated", t.text
     return "certain", None
+
+
+def _would_is_certain(would: Token) -> bool:
+    """ "would" that states, not hedges: "will" backshifted under a past
+    reporting verb ("the campaign said the plan would end Medicare") or what
+    a plan, bill or law does ("the proposal would give seniors payments").
+    An "if" in the sentence keeps it a hedge (a condition)."""
+    verb = would.head
+    sent = would.sent
+    if any(t.lower_ in ("if", "unless") for t in sent):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lemma_.lower() in PLAN_NOUNS:
+        return True
+    node = verb
+    while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+        node = node.head
+        if node.tag_ == "VBD" and LEMMA_FIXES.get(node.lower_, node.lemma_.lower()) in (
+            REPORTING_VERBS
+        ):
+            return True
+    return False
 
 
 def _markers(node: Token, own: bool = True) -> tuple[Certainty, str] | None:
@@ -222,15 +250,23 @@ def grade_event(doc: Doc, event: Token) -> tuple[Certainty, str | None]:
 def grade_span(doc: Doc, start: int | None = None, end: int | None = None) -> Certainty:
     """Certainty of the characters ``start:end`` of a parsed text (all of it
     by default) as the text presents them: the word of the span nearest the
-    root of its parse is the event."""
+    root of its parse is the event, graded by the learned model where it is
+    installed and by the rules otherwise."""
     if start is None:
         return grade([t for t in doc if not t.is_space])[0]
-    stop = end if end is not None else len(doc.text)
-    inside = [t for t in doc if t.idx < stop and t.idx + len(t) > start and not t.is_space]
-    if not inside:
+    head = event_of(doc, start, end if end is not None else len(doc.text))
+    if head is None:
         return "certain"
-    head = min(inside, key=lambda t: len(list(t.ancestors)))
-    return grade_event(doc, head)[0]
+    learned = score_event(doc, head)
+    return learned[1] if learned is not None else grade_event(doc, head)[0]
+
+
+def value_span(doc: Doc, start: int, end: int) -> float | None:
+    """The learned model's value (-3..+3) for the characters ``start:end``,
+    or None without a model (or without a word there)."""
+    head = event_of(doc, start, end)
+    learned = score_event(doc, head) if head is not None else None
+    return learned[0] if learned is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -238,3 +274,126 @@ def grade_certainty(sentence: str, start: int | None = None, end: int | None = N
     """Certainty of the words ``sentence[start:end]`` (the whole sentence by
     default) as the sentence presents them."""
     return grade_span(parse(sentence), start, end)
+
+
+# ---------------------------------------------------------------------------
+# The learned certainty model (issue 11): the rules above stay as evidence.
+# event_features() names what storyline computes about one event word; a
+# linear model (src/storyline/models/certainty.json, built by
+# train/train_certainty.py on UW and MEANTIME train, choices on dev) weighs
+# them into a value on the -3..+3 scale and a three-way grade.
+
+CERTAINTY_MODEL = "certainty.json"
+_LEXICA: tuple[tuple[str, frozenset[str]], ...] = (
+    ("hedgeverb", HEDGE_VERBS),
+    ("intent", INTENTION_VERBS),
+    ("report", frozenset(REPORTING_VERBS)),
+    ("impl", IMPLICATIVES),
+    ("negimpl", NEGATIVE_IMPLICATIVES),
+    ("cancel", CANCEL_VERBS),
+    ("opennoun", OPEN_NOUNS),
+)
+_MARKER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "mark", "det", "amod", "prep"})
+
+
+def _lexica(prefix: str, lemma: str) -> list[str]:
+    return [f"{prefix}:{name}" for name, words in _LEXICA if lemma in words]
+
+
+def _marker_features(prefix: str, node: Token) -> list[str]:
+    out = []
+    for c in node.children:
+        low = c.lower_.replace("’", "'")
+        if low == "n't" or c.dep_ == "neg":
+            out.append(f"{prefix}:neg")
+        elif c.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS:
+            out.append(f"{prefix}:modal={low}")
+            if low == "would" and _would_is_certain(c):
+                out.append(f"{prefix}:would_states")
+        elif c.dep_ in ("aux", "auxpass") and low in ("will", "'ll", "wo"):
+            out.append(f"{prefix}:will")
+        elif low in HEDGE_WORDS:
+            out.append(f"{prefix}:hedgeword")
+            out.append(f"{prefix}:hedgeword={low}")
+        elif c.dep_ == "mark" and low in HEDGE_MARKERS:
+            out.append(f"{prefix}:mark={low}")
+        elif c.dep_ in ("det", "preconj") and low in NEGATING_DETERMINERS:
+            out.append(f"{prefix}:negdet")
+        elif low in NEGATING_PRONOUNS:
+            out.append(f"{prefix}:negpron")
+        elif c.dep_ in _MARKER_DEPS and c.dep_ != "det":
+            out.append(f"{prefix}:{c.dep_}={low}")
+    return out
+
+
+def event_features(doc: Doc, event: Token) -> list[str]:
+    """Binary features of one event word: the rule grade and its cue, the
+    markers on the event and on up to MAX_GOVERNORS governors (modal, negator,
+    hedge word, conditional), the dependency path up to them with the
+    governors' lemmas and lexicon classes (reporting, intention, implicative,
+    cancelling verbs), tense and part of speech, and sentence-wide cues."""
+    rule, cue = grade_event(doc, event)
+    feats = [f"rule={rule}", f"rule={rule}:cue={(cue or '').lower()}", f"pos={event.pos_}"]
+    feats += [f"tag={event.tag_}", f"dep={event.dep_}", f"lemma={event.lemma_.lower()}"]
+    feats += _lexica("ev", event.lemma_.lower())
+    feats += _marker_features("ev", event)
+    if event.ent_type_:
+        feats.append(f"ent={event.ent_type_}")
+    node, path = event, ""
+    for level in range(1, MAX_GOVERNORS + 1):
+        head = node.head
+        if head is node:
+            feats.append(f"g{level}:root")
+            break
+        path += "/" + node.dep_
+        lemma = head.lemma_.lower()
+        feats += [f"g{level}:path={path}", f"g{level}:dep={node.dep_}:{lemma}", f"gov:{lemma}"]
+        feats += [f"g{level}:tag={head.tag_}", f"g{level}:{node.dep_}:tag={head.tag_}"]
+        feats += [f"g{level}:{f}" for f in _lexica("gov", lemma)]
+        feats += [f"g{level}:{node.dep_}:{f}" for f in _lexica("gov", lemma)]
+        feats += [f"g{level}:{f}" for f in _marker_features("m", head)]
+        node = head
+    sent = event.sent
+    words = {t.lower_.replace("’", "'") for t in sent}
+    if "?" in words:
+        feats.append("sent:question")
+    if words & {"if", "unless", "whether"}:
+        feats.append("sent:conditional")
+    if words & HEDGE_MODALS:
+        feats.append("sent:modal")
+    if any(t.dep_ == "neg" for t in sent):
+        feats.append("sent:neg")
+    if words & {"said", "says", "say", "told", "according"}:
+        feats.append("sent:said")
+    if any(t.lower_ in ('"', "``", "''", "“", "”") for t in sent):
+        feats.append("sent:quote")
+    return feats
+
+
+def score_event(doc: Doc, event: Token) -> tuple[float, Certainty] | None:
+    """The learned model's value (-3..+3) and grade for one event word, or
+    None when the model file is not installed."""
+    from storyline import models
+
+    model = models.load(CERTAINTY_MODEL)
+    if model is None:
+        return None
+    feats = event_features(doc, event)
+    value = max(-3.0, min(3.0, models.linear(model["regression"], feats)[0]))
+    probs = models.softmax(models.linear(model["classifier"], feats))
+    classes: list[Certainty] = model["classifier"]["classes"]
+    grade = classes[max(range(len(probs)), key=probs.__getitem__)]
+    rule = next(f[5:] for f in feats if f.startswith("rule=") and ":" not in f)
+    if rule != "certain" and probs[classes.index("certain")] < model["meta"]["keep_rule"]:
+        # A hedged or negated rule reading stands unless the model is sure
+        # enough that the event is certain (train/train_certainty.py).
+        grade = rule  # type: ignore[assignment]
+    return value, grade
+
+
+def event_of(doc: Doc, start: int, end: int) -> Token | None:
+    """The word of the characters ``start:end`` nearest the root of its parse."""
+    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start and not t.is_space]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: len(list(t.ancestors)))

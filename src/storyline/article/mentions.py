@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.article import certainty as _certainty
+from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
-from storyline.lexicon.attribution import QUOTE_VERBS
-from storyline.lexicon.certainty import HEDGE_MODALS, HEDGE_WORDS, NEGATORS
+from storyline.lexicon.attribution import LEMMA_FIXES, QUOTE_VERBS, REPORTING_VERBS
+from storyline.lexicon.certainty import (
+    HEDGE_MODALS,
+    HEDGE_VERBS,
+    HEDGE_WORDS,
+    INTENTION_VERBS,
+    NEGATING_DETERMINERS,
+    NEGATING_SUBJECTS,
+    NEGATORS,
+)
 from storyline.lexicon.names import DEMONYMS, FIRST_PERSON, GROUP_PRONOUNS, PERSON_PRONOUNS
 from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
-from storyline.lexicon.sources import ANONYMITY_WORDS, REPORT_SOURCE_WORDS, UNNAMED_SOURCE_WORDS
+from storyline.lexicon.sources import (
+    ANONYMITY_WORDS,
+    PERSON_TITLES,
+    REPORT_SOURCE_WORDS,
+    UNNAMED_SOURCE_WORDS,
+)
 from storyline.lexicon.terms import DETERMINERS as _DETERMINERS
 from storyline.lexicon.terms import LIGHT_WORDS, SYNONYMS
 from storyline.measure.quantities import find_quantities
@@ -80,16 +95,20 @@ def name_source(
     resolver: Resolver,
     sent_index: int,
     previous: tuple[str, str] | None = None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, str]:
     """The source of a frame, as a reader would name it, and its kind.
     ``previous`` is the source of the sentence before, which a pronoun
-    ("he added", "they said") most often continues."""
+    ("he added", "they said") most often continues; ``earlier`` the sources
+    named before in the article, latest last, which a definite description
+    ("the official") takes up."""
+    frame = without_dateline(doc, frame)
     span = doc[frame.source_start : frame.source_end]
     root = span.root
     if len(span) == 1 and (antecedent := _antecedent(root)) is not None:
         # "the senator, who said ...": the source is the senator.
         noun = replace(frame, source_start=antecedent[0], source_end=antecedent[1])
-        return name_source(doc, noun, resolver, sent_index, previous)
+        return name_source(doc, noun, resolver, sent_index, previous, earlier)
     if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         if previous is not None and (
             root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")
@@ -103,6 +122,9 @@ def name_source(
     head = next((e for e in span.ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
         return head.text, "person"
+    described_by_title = _title_referent(span, root, resolver, sent_index, earlier)
+    if described_by_title is not None:
+        return described_by_title
     if head is not None and head.label_ in ("ORG", "GPE", "NORP", "FAC"):
         name = re.sub(r"^the\s+", "", head.text, flags=re.IGNORECASE)
         return name, "outlet" if name.split()[-1].lower() in MASTHEAD_WORDS else "organisation"
@@ -123,6 +145,56 @@ def name_source(
     if root.lower_ in UNNAMED_SOURCE_WORDS:
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+_DASHES = frozenset({"--", "—", "–", "-", "---"})
+
+
+def without_dateline(doc: Doc, frame: Frame) -> Frame:
+    """The frame without a dateline the parser took into its source:
+    "WASHINGTON -- President Obama said ..." is Obama's, not Washington's."""
+    start, end = frame.source_start, frame.source_end
+    i = start
+    while i < end - 1 and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) >= 3:
+        i += 1
+        while (
+            i < end - 1 and (doc[i].is_upper or doc[i].text == ",") and doc[i].text not in _DASHES
+        ):
+            i += 1
+        if doc[i].text in _DASHES and i + 1 < end:
+            return replace(frame, source_start=i + 1)
+        break
+    return frame
+
+
+def _title_referent(
+    span: Span,
+    root: Token,
+    resolver: Resolver,
+    sent_index: int,
+    earlier: Sequence[tuple[str, str]],
+) -> tuple[str, str] | None:
+    """ "the congressman", "the speaker": the last person named; "the
+    official": the last earlier source described by the same noun ("a senior
+    administration official"). None for anything else."""
+    if root.pos_ != "NOUN" or span[0].lower_ not in ("the", "this", "that"):
+        return None
+    if any(t.pos_ == "PROPN" for t in span) or len(span) > 3:
+        return None
+    noun = root.lower_
+    for name, kind in reversed(earlier):
+        if kind in ("unnamed", "other", "person") and name.lower().split()[-1:] == [noun]:
+            if len(name.split()) > 1:
+                return name, kind
+    if noun in PERSON_TITLES:
+        # The person quoted last, else the person named last before this sentence.
+        quoted = next((e for e in reversed(earlier) if e[1] == "person"), None)
+        if quoted is not None:
+            return quoted
+        person = resolver.last_person(sent_index - 1) if sent_index > 0 else None
+        if person is not None:
+            return resolver.display.get(person, person.title()), "person"
+    return None
 
 
 def _antecedent(pronoun: Token) -> tuple[int, int] | None:
@@ -242,6 +314,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     chunks = list(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
+    earlier: list[tuple[str, str]] = []  # every source named so far
     text = doc.text  # built anew by every call: read it once per article
     quoted = quotations(text)
     sents = sentences(doc)
@@ -258,7 +331,17 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             for clause in split(sent)
             if (
                 m := _mention(
-                    doc_id, doc, text, sent, index, clause, names, resolver, sent_chunks, previous
+                    doc_id,
+                    doc,
+                    text,
+                    sent,
+                    index,
+                    clause,
+                    names,
+                    resolver,
+                    sent_chunks,
+                    previous,
+                    earlier,
                 )
             )
             is not None
@@ -279,7 +362,78 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
                 found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
         mentions.extend(found)
         previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
-    return tuple(mentions)
+        earlier.extend((m.source, m.source_kind or "other") for m in found if m.source)
+    subjects = [
+        None if m.source is not None else _subject_candidate(doc, m, resolver) for m in mentions
+    ]
+    return carry_sources(text, mentions, subjects)
+
+
+# Subjects that name no one: an expletive, a relative or demonstrative pronoun.
+_NO_SOURCE_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "who", "these"})
+_SUBJECT_LEXICA = (
+    ("report", REPORTING_VERBS),
+    ("quote", QUOTE_VERBS),
+    ("hedgeverb", HEDGE_VERBS),
+    ("intent", INTENTION_VERBS),
+)
+
+
+def _subject_candidate(doc: Doc, m: Mention, resolver: Resolver) -> Candidate | None:
+    """The subject of a clause's own verb, as a source the carry-over model
+    may give the clause ("Trump pooh-poohed the consensus that ..."), with
+    features of that verb."""
+    head = _certainty.event_of(doc, m.start, m.end)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lower_ in _NO_SOURCE_SUBJECTS
+        or subj.pos_
+        not in (
+            "NOUN",
+            "PROPN",
+            "PRON",
+        )
+    ):
+        return None
+    if subj.lower_ in NEGATING_SUBJECTS or any(
+        c.lower_ in NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in subj.children
+    ):
+        return None  # "neither company has confirmed ...": the article's own denial
+    frame = Frame.over(subj, verb)
+    name, kind = name_source(doc, frame, resolver, m.sentence)
+    lemma = LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
+    extra = [
+        f"verb={lemma}",
+        f"subjpos={subj.pos_}",
+        f"subjdep={subj.dep_}",
+        f"subjent={subj.ent_type_ or '-'}",
+        f"tag={verb.tag_}",
+        f"skind={kind}",
+    ]
+    extra += [f"lex={name_}" for name_, words in _SUBJECT_LEXICA if lemma in words]
+    extra += sorted({f"has={c.dep_}" for c in verb.children if c.dep_ in _SUBJECT_DEPS})
+    src = doc[frame.source_start : frame.source_end]
+    return Candidate(
+        kind="subj",
+        source=name,
+        source_kind=kind,
+        source_start=src.start_char,
+        source_end=src.end_char,
+        sentence=m.sentence,
+        start=m.start,
+        certainty=m.certainty,
+        cued=False,
+        extra=tuple(extra),
+    )
+
+
+_SUBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "neg", "aux", "dative"})
 
 
 def _introduced_speaker(
@@ -346,6 +500,7 @@ def _mention(
     resolver: Resolver,
     chunks: list[Span],
     previous: tuple[str, str] | None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> Mention | None:
     content = [doc[i] for i in clause.content if not doc[i].is_space]
     if sum(t.is_alpha for t in content) < 3:
@@ -366,12 +521,13 @@ def _mention(
         if clause.frame.negated:
             grade, cue = "negated", doc[clause.frame.cue].text
         else:
-            src = doc[clause.frame.source_start : clause.frame.source_end]
+            frame = without_dateline(doc, clause.frame)
+            src = doc[frame.source_start : frame.source_end]
             if len(src) == 1 and src[0].lower_ in FIRST_PERSON and previous is not None:
                 # "I think ..." in a quotation that runs on: the speaker quoted before.
                 source, kind = previous
             else:
-                source, kind = name_source(doc, clause.frame, resolver, index, previous)
+                source, kind = name_source(doc, frame, resolver, index, previous, earlier)
                 source_span = (src.start_char, src.end_char)
             if clause.frame.denial:
                 grade, cue = "negated", doc[clause.frame.cue].text

@@ -75,7 +75,35 @@ HEDGE_PHRASES = (
     "pending confirmation",
     "pending official confirmation",
     "pending approval",
-    "subject to",
+    # "subject to approval" leaves the deal open; "is subject to oversight"
+    # states a fact (BASIL dev analysis, issue 11): only the open kinds.
+    "subject to approval",
+    "subject to regulatory",
+    "subject to shareholder",
+    "subject to government",
+    "subject to final",
+    "subject to confirmation",
+    "subject to a vote",
+    # Epistemic negation: not knowing or not excluding leaves the claim open,
+    # it does not deny it ("did not rule out", "can't say"; FactBank's
+    # uncertain-polarity cues, issue 11). Text is normalised: "n't" -> " not".
+    "not sure",
+    "ca not say",
+    "can not say",
+    "cannot say",
+    "could not say",
+    "would not say",
+    "not know whether",
+    "not know if",
+    "not know that",
+    "not rule out",
+    "not ruled out",
+    "not ruling out",
+    "declined to say whether",
+    "refused to say whether",
+    "would not confirm",
+    "not immediately clear",
+    "could not be sure",
     "it is understood",
     "is understood to",
     "are understood to",
@@ -232,6 +260,33 @@ HEDGE_GERUND_PREPOSITIONS = frozenset({"from"})
 
 # Subordinators that make a clause conditional or open ("if ... would").
 HEDGE_MARKERS = frozenset({"if", "whether", "unless"})
+
+# "would" is no hedge where it is "will" backshifted under a past reporting
+# verb ("said the plan would end Medicare") or where it says what a plan or a
+# law does ("the proposal would give seniors payments"): the subjects of that
+# kind (issue 11, BASIL dev analysis: 18 of 35 certain->hedged errors).
+PLAN_NOUNS = frozenset(
+    {
+        "plan",
+        "proposal",
+        "bill",
+        "budget",
+        "law",
+        "legislation",
+        "measure",
+        "program",
+        "programme",
+        "policy",
+        "rule",
+        "regulation",
+        "act",
+        "amendment",
+        "deal",
+        "agreement",
+        "reform",
+        "order",
+    }
+)
 
 # Negators attached to the clause's predicate or its arguments. From the
 # negation cue inventory of SFU Review / BioScope and FactBank's CT- markers.

@@ -162,3 +162,37 @@ REPORT_SOURCE_WORDS = frozenset(
 
 # Words that say a source is kept unnamed: AP style on anonymous sourcing.
 ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people familiar", "familiar"})
+
+# Titles a report uses for a person it has named ("the congressman", "the
+# speaker", "the senator"): with "the" and no name of their own, they are the
+# last person named before (issue 11: "the speaker" is John Boehner). From AP
+# style's formal titles; generic roles ("official", "spokesman") are not
+# here: they stay unnamed unless an earlier source carries the same noun.
+PERSON_TITLES = frozenset(
+    {
+        "congressman",
+        "congresswoman",
+        "senator",
+        "lawmaker",
+        "governor",
+        "president",
+        "speaker",
+        "mayor",
+        "secretary",
+        "candidate",
+        "nominee",
+        "chairman",
+        "chairwoman",
+        "minister",
+        "premier",
+        "chancellor",
+        "prosecutor",
+        "judge",
+        "justice",
+        "sheriff",
+        "ambassador",
+        "general",
+        "representative",
+        "billionaire",
+    }
+)
