@@ -5,7 +5,7 @@
 #   make test   - same install, then lint, then the test suite
 #   make bench  - same install, then benchmarks/analyze_speed.py
 #   make lock   - regenerate requirements*.lock from pyproject.toml (needs network)
-#   make train  - install the `train` extra, rebuild every model file under
+#   make train  - (the `train` extra is in the dev lock) rebuild every model file under
 #                 src/storyline/models from its data (fixed seeds), print dev figures
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -20,7 +20,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --no-input
 STORY  ?= examples/jlr-chery
 PYTEST_ARGS ?=
 
-.PHONY: help install demo lint test bench lock clean train train-deps polnear
+.PHONY: help install demo lint test bench lock clean train polnear
 
 help:
 	@echo "make demo   - install into .venv and analyze $(STORY) -> dossier.html, dossier.json"
@@ -87,7 +87,7 @@ lock:
 	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(LOCK_TOOLS)
 	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
-	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra all --extra dev --all-build-deps \
+	$(LOCK_VENV)/bin/pip-compile $(LOCK_FLAGS) --extra all --extra dev --extra train --all-build-deps \
 		--output-file requirements-dev.lock pyproject.toml
 	$(UNSELF) requirements.lock requirements-dev.lock
 
@@ -100,15 +100,13 @@ TRAIN_SCRIPTS ?= train/train_certainty.py train/train_attribution.py
 POLNEAR_DIR ?= data/polnear
 POLNEAR_URL := https://github.com/networkdynamics/PolNeAR
 
-train-deps: $(STAMP)
-	$(PIP) install --quiet -e '.[train]'
-
 $(POLNEAR_DIR)/data/train:
 	git clone --depth 1 $(POLNEAR_URL) $(POLNEAR_DIR)
 
 polnear: $(POLNEAR_DIR)/data/train
 
-train: train-deps polnear
+# The training packages (the `train` extra) are in requirements-dev.lock, hashed.
+train: $(STAMP) polnear
 	@set -e; for script in $(TRAIN_SCRIPTS); do \
 		echo "== $$script"; \
 		POLNEAR_DIR=$(POLNEAR_DIR) PYTHONHASHSEED=0 $(BIN)/python $$script; \
