@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.model import Article
+from storyline.model import Article, Claim, Mention
 from storyline.pipeline import analyze_articles
+from storyline.story.conflicts import conflicts_of
 
 pytestmark = pytest.mark.slow
 
@@ -82,3 +83,31 @@ def test_a_denial_of_the_same_thing_is_still_a_contradiction():
         ]
     )
     assert [c.kind for c in dossier.conflicts if c.kind == "contradiction"] == ["contradiction"]
+
+
+def test_not_this_but_that_is_no_denial_of_what_it_shares():
+    # "wasn't talking about slashing benefits but slowing their growth" corrects
+    # one reading into another: it does not deny that growth would slow.
+    def mention(doc: str, text: str, certainty: str) -> Mention:
+        return Mention(
+            doc=doc,
+            start=0,
+            end=len(text),
+            text=text,
+            certainty=certainty,  # type: ignore[arg-type]
+            terms=("plan", "slow", "rate", "benefit", "growth"),
+            weights=(2.0, 0.6, 1.0, 1.0, 1.0),
+            entities=("budget office",),
+        )
+
+    affirms = mention("a.txt", "the plan would slow the rate of benefit growth", "certain")
+    corrects = mention(
+        "b.txt",
+        "the plan wasn't about slashing benefits but slowing the rate of benefit growth",
+        "negated",
+    )
+    denies = mention("b.txt", "the plan would not slow the rate of benefit growth", "negated")
+    claim = Claim("c1", affirms.text, "disputed", (affirms, corrects))
+    assert conflicts_of(claim, lambda d: d) == []
+    claim = Claim("c1", affirms.text, "disputed", (affirms, denies))
+    assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}

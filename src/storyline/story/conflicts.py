@@ -9,6 +9,7 @@ grouping.opposed_pair_holds, the one that lets a denial join a claim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from storyline.measure.quantities import compatible
@@ -35,6 +36,15 @@ def _words(m: Mention) -> str:
     quoted = " ".join(words[:CLASH_WORDS]) + (" …" if len(words) > CLASH_WORDS else "")
     cue = f' ({m.certainty}: "{m.cue}")' if m.cue and m.certainty != "certain" else ""
     return f"“{quoted}”{cue}"
+
+
+# "not X but Y", "not X, rather Y": the negation corrects X into Y; the
+# mention states Y, so it is no clean denial of what it shares with others.
+_CORRECTION = re.compile(r"(?:\bnot\b|n't\b|\bnever\b|\bno\b).*?\b(?:but|rather|instead)\b", re.I)
+
+
+def _corrects(m: Mention) -> bool:
+    return bool(_CORRECTION.search(m.text))
 
 
 def _facing(
@@ -74,7 +84,7 @@ def conflicts_of(
     found: list[Conflict] = []
     ms = claim.mentions
     affirm = [i for i, m in enumerate(ms) if m.certainty == "certain"]
-    negate = [i for i, m in enumerate(ms) if m.certainty == "negated"]
+    negate = [i for i, m in enumerate(ms) if m.certainty == "negated" and not _corrects(m)]
     pro_i, con_i, closest = _facing(ms, affirm, negate, link, settings)
     if closest is not None:
         pro, con = [ms[i] for i in pro_i], [ms[i] for i in con_i]
@@ -90,7 +100,7 @@ def conflicts_of(
             )
         )
     own_certain_docs = {m.doc for m in ms if m.certainty == "certain" and m.source is None}
-    others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs]
+    others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs and not _corrects(m)]
     stated_i = [i for i, m in enumerate(ms) if m.certainty == "certain" and m.source is None]
     stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings)
     if len(own_certain_docs) == 1 and closest is not None:
