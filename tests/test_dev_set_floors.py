@@ -21,7 +21,7 @@ dev_set = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(dev_set)
 
 MEAN_FLOORS = {
-    "overall": 0.66,
+    "overall": 0.67,
     "key_claim_recall": 0.66,
     "conflict_precision": 0.95,
 }
