@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.article.entities import Resolver, descriptor_referents
+from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.measure.dates import find_dates
 from storyline.measure.quantities import find_quantities
 from storyline.model import Figure, TimeExpr, TimelineEvent
@@ -29,7 +29,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 class _Names:
     """An article's names and noun chunks, found once (each is a pass over the doc)."""
 
-    spans: list[Span]
+    spans: SpanIndex  # in text order, found by position
     chunk_of: dict[int, Span]  # noun chunk by its root token
 
 
@@ -60,7 +60,7 @@ def _holder(
             if subj.dep_ == "ROOT" and chunk is not None
             else doc[subj.left_edge.i : subj.right_edge.i + 1]
         )
-        inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
+        inside = names.within(sub.start, sub.end)
         if inside:
             if len(sub) <= 6:
                 return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
@@ -80,10 +80,9 @@ def _purpose_names(sent: Span, holder: str | None, found: _Names) -> list[str]:
     """Other named things the sentence ties the figure to ("to transform its
     X plant"), so a reader sees what the money is for."""
     out = []
-    for n in found.spans:
+    for n in found.spans.starting(sent.start, sent.end):
         if (
-            sent.start <= n.start < sent.end
-            and n.root.dep_ in ("compound", "dobj", "pobj")
+            n.root.dep_ in ("compound", "dobj", "pobj")
             and n.root.head.dep_ in ("dobj", "pobj")
         ):
             if holder is None or n.text not in holder:
@@ -133,7 +132,8 @@ def article_figures(
     figures: list[Figure] = []
     events: list[TimelineEvent] = []
     text = doc.text
-    found = _Names(list(resolver.names), {c.root.i: c for c in doc.noun_chunks})
+    chunks = resolver.chunks if resolver.chunks is not None else doc.noun_chunks
+    found = _Names(SpanIndex(resolver.names), {c.root.i: c for c in chunks})
     for index, sent in sentences:
         start, end = sent.start_char, sent.end_char
         dates = find_dates(text, reference, start, end)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.article import certainty as _certainty
 from storyline.article.clauses import Clause, Frame, split
-from storyline.article.entities import Resolver, descriptor_referents
+from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
 from storyline.lexicon.cues import (
     ANONYMITY_WORDS,
@@ -108,7 +108,8 @@ def name_source(
             return (resolver.display.get(person, person.title()) if person else span.text), "person"
         org = resolver.last_org(sent_index)
         return (resolver.display.get(org, org) if org else span.text), "organisation"
-    head = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    ents = resolver.ents_in(span)
+    head = next((e for e in ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
         return head.text, "person"
     if head is not None and head.label_ in ("ORG", "GPE", "NORP", "FAC"):
@@ -119,11 +120,11 @@ def name_source(
         return _short(span), "unnamed"
     if root.lower_ in REPORT_SOURCE_WORDS:
         return _short(span), "reports"
-    named = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    named = next((e for e in ents if e.label_ == "PERSON"), None)
     if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
         return named.text, "person"
     described = _described(root)
-    chunk = next((c for c in span.noun_chunks if c.root.i == root.i), None)
+    chunk = next((c for c in resolver.chunks_in(span) if c.root.i == root.i), None)
     if chunk is not None:  # "the company said": the company named before
         refs = descriptor_referents(chunk, sent_index, resolver, ())
         if refs:
@@ -255,7 +256,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
         canonical = resolver.aliases.canonical(span.text)
         for t in span:
             names[t.i] = canonical
-    chunks = list(doc.noun_chunks)
+    chunks = resolver.chunks if resolver.chunks is not None else SpanIndex(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
     text = doc.text  # built anew by every call: read it once per article
@@ -268,7 +269,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # break the chain.
             previous = _introduced_speaker(doc, sent, index, resolver, previous)
             continue
-        sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
+        sent_chunks = chunks.starting(sent.start, sent.end)
         found = [
             m
             for clause in split(sent)

