@@ -19,8 +19,9 @@ parse (``floor``), of the parse and the article's reading (``read``: what
 ``analyze`` costs per article, and what must not grow with its length), and
 of the story stage over that one article (``story``: grouping its mentions
 into claims), in CPU seconds of this process (fairer than wall time on a busy
-machine). The 5 KB figure is the mean over ten 5 KB articles cut from
-the same text as the 50 KB one. ``read_growth_KIND``: seconds per 10 KB at
+machine). Every size reads the same text, the largest size's, cut into
+articles of that size (forty of 5 KB, four of 50 KB, one of 200 KB), so only
+an article's length changes. ``read_growth_KIND``: seconds per 10 KB at
 the largest size over the smallest (1.0 is linear).
 """
 
@@ -133,18 +134,17 @@ def time_long(texts: list[str]) -> tuple[float, float, float]:
 
 
 def long_articles(sizes_kb: list[int]) -> None:
-    """Seconds per 10 KB of one article of each size, real and repetitive."""
+    """Seconds per 10 KB of articles of each size, real and repetitive."""
     if not sizes_kb:
         return
     sizes_kb = sorted(sizes_kb)
     for kind, make in (("real", real_text), ("repetitive", repetitive_text)):
         per: dict[int, float] = {}
+        whole = make(sizes_kb[-1] * 1000)
         for kb in sizes_kb:
-            if kb == sizes_kb[0] and len(sizes_kb) > 1:
-                # many small articles from the text the next size reads whole
-                texts = _pieces(make(sizes_kb[1] * 1000), kb * 1000)
-            else:
-                texts = [make(kb * 1000)]
+            # every size reads the same text, cut into articles of that size:
+            # what changes is only how long an article is
+            texts = _pieces(whole, kb * 1000)
             tens = sum(len(t) for t in texts) / 10_000
             floor, read, story = time_long(texts)
             per[kb] = read / tens

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -191,26 +192,64 @@ def _is_theme(t: Token) -> bool:
     )
 
 
+class _Names:
+    """The article's name tokens (token index -> canonical name), and the two
+    latest distinct names before a point, found without walking back over
+    the sentence: a sentence may be as long as the article."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.of = names
+        self._pos = sorted(names)
+        self._at = [names[i] for i in self._pos]
+        # for each name token, the nearest name token before it with another name
+        self._prev_other: list[int] = []
+        for k, name in enumerate(self._at):
+            j = k - 1
+            if j >= 0 and self._at[j] == name:
+                j = self._prev_other[j]
+            self._prev_other.append(j)
+
+    def last_two(self, start: int, stop: int, skip: frozenset[int]) -> tuple[str, ...]:
+        """What a description between tokens ``start`` and ``stop`` may point
+        back to: of the names there (tokens in ``skip`` aside), in text
+        order, the last name and the distinct one before it. The same
+        answer descriptor_referents gives as for all of those names."""
+        lo = bisect_left(self._pos, start)
+        k = bisect_left(self._pos, stop) - 1
+        last: str | None = None
+        while k >= lo:
+            if self._pos[k] in skip:
+                k -= 1
+            elif last is None:
+                last, k = self._at[k], self._prev_other[k]
+            elif self._at[k] != last:
+                return (self._at[k], last)
+            else:
+                k = self._prev_other[k]
+        return () if last is None else (last,)
+
+
 def _terms(
     doc: Doc,
     tokens: list[Token],
-    names: dict[int, str],
+    names: _Names,
     resolver: Resolver,
     sent_index: int,
-    chunks: list[Span],
+    sent_start: int,
+    chunks: dict[int, Span],
     earlier: frozenset[int],
 ) -> tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]:
-    """Content terms, canonical entities and years of a clause."""
+    """Content terms, canonical entities and years of a clause (``chunks``:
+    the noun chunks of its sentence, by their first token)."""
     terms: dict[str, float] = {}
     entities: list[str] = []
     years: list[str] = []
     own = {t.i for t in tokens}
     resolved: set[int] = set()
-    for ch in chunks:
-        if ch.start in own:
-            before = tuple(
-                names[i] for i in range(ch.sent.start, ch.start) if i in names and i not in earlier
-            )
+    for i in sorted(own):
+        ch = chunks.get(i)
+        if ch is not None:
+            before = names.last_two(sent_start, ch.start, earlier)
             refs = descriptor_referents(ch, sent_index, resolver, before)
             entities.extend(refs)
             if refs:
@@ -218,8 +257,8 @@ def _terms(
     for t in tokens:
         if t.i in resolved:
             continue
-        if t.i in names:
-            entities.append(names[t.i])
+        if t.i in names.of:
+            entities.append(names.of[t.i])
             continue
         low = t.lower_
         if _YEAR.match(t.text):
@@ -251,11 +290,12 @@ def _terms(
 
 def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, ...]:
     """Every claim-bearing clause of a parsed article."""
-    names: dict[int, str] = {}
+    by_token: dict[int, str] = {}
     for span in resolver.names:
         canonical = resolver.aliases.canonical(span.text)
         for t in span:
-            names[t.i] = canonical
+            by_token[t.i] = canonical
+    names = _Names(by_token)
     chunks = resolver.chunks if resolver.chunks is not None else SpanIndex(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
@@ -269,7 +309,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # break the chain.
             previous = _introduced_speaker(doc, sent, index, resolver, previous)
             continue
-        sent_chunks = chunks.starting(sent.start, sent.end)
+        sent_chunks = {c.start: c for c in chunks.starting(sent.start, sent.end)}
         found = [
             m
             for clause in split(sent)
@@ -321,10 +361,12 @@ def _closing_speaker(
     """The speaker named where a quotation closes ("“... it hurts,” she
     said.") or in the tag that follows it ("“... hurts!” Smith said."):
     source, kind and its offsets."""
-    for later_index in range(index + 1, len(sents)):
+    # the first sentence after this one that the quotation does not run past
+    # (found by bisection: walking a long open quotation from every sentence
+    # in it was quadratic); the loop ends there, one way or another
+    first = bisect_left(sents, quote[1], lo=index + 1, key=lambda s: s.end_char)
+    for later_index in range(first, len(sents)):
         later = sents[later_index]
-        if later.end_char < quote[1]:
-            continue  # the quotation is still open
         if later.start_char >= quote[1]:
             if text[quote[1] : later.start_char].strip():
                 return None
@@ -359,9 +401,9 @@ def _mention(
     sent: Span,
     index: int,
     clause: Clause,
-    names: dict[int, str],
+    names: _Names,
     resolver: Resolver,
-    chunks: list[Span],
+    chunks: dict[int, Span],
     previous: tuple[str, str] | None,
 ) -> Mention | None:
     content = [doc[i] for i in clause.content if not doc[i].is_space]
@@ -400,7 +442,9 @@ def _mention(
         content = content + [
             doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)
         ]
-    terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
+    terms, entities, years = _terms(
+        doc, content, names, resolver, index, sent.start, chunks, frame_tokens
+    )
     for q in find_quantities(text, span[0], span[1]):
         if q.value >= FIGURE_TERM_MIN and not (q.unit or "").startswith(
             ("day", "week", "month", "year")
