@@ -9,7 +9,8 @@ before. Claims must not split because outlets name things differently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -119,6 +120,38 @@ def name_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+class SpanIndex:
+    """Spans of one article that do not overlap (entities, noun chunks, names),
+    in text order, found by position in logarithmic time: what ``Span.ents``
+    and ``Span.noun_chunks`` give, without their pass over the whole doc on
+    every call (quadratic over a long article)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans: list[Span] = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in self.spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans wholly inside tokens ``start:end``, in text order."""
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def starting(self, start: int, end: int) -> list[Span]:
+        """The spans that start inside tokens ``start:end``, in text order."""
+        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return self.spans[i:j]
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
 @dataclass(frozen=True)
 class Resolver:
     """Points descriptions and pronouns back to names in one article."""
@@ -128,6 +161,18 @@ class Resolver:
     people_by_sentence: tuple[tuple[str, ...], ...]
     display: dict[str, str] = field(default_factory=dict)  # canonical -> as first written
     names: tuple[Span, ...] = ()  # the article's name spans (name_spans), found once
+    # The article's entities and noun chunks, each found once by position
+    # (None: a resolver built by hand; look them up on the doc instead).
+    ents: SpanIndex | None = None
+    chunks: SpanIndex | None = None
+
+    def ents_in(self, span: Span) -> Sequence[Span]:
+        return span.ents if self.ents is None else self.ents.within(span.start, span.end)
+
+    def chunks_in(self, span: Span) -> Sequence[Span]:
+        if self.chunks is None:
+            return list(span.noun_chunks)
+        return self.chunks.within(span.start, span.end)
 
     def last_org(self, sentence: int, before_char_names: tuple[str, ...] = ()) -> str | None:
         if before_char_names:
@@ -180,11 +225,20 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
             aliases.canonical(n.text),
             re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE),
         )
+    by_start = SpanIndex(names)
     for sent in sentences:
-        inside = [n for n in names if sent.start <= n.start < sent.end]
+        inside = by_start.starting(sent.start, sent.end)
         orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
         people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
-    return Resolver(aliases, tuple(orgs), tuple(people), display, tuple(names))
+    return Resolver(
+        aliases,
+        tuple(orgs),
+        tuple(people),
+        display,
+        tuple(names),
+        SpanIndex(doc.ents),
+        SpanIndex(doc.noun_chunks),
+    )
 
 
 def descriptor_referents(

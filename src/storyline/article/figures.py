@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.article.entities import Resolver, descriptor_referents
+from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.measure.dates import find_dates
 from storyline.measure.quantities import find_quantities
 from storyline.model import Figure, TimeExpr, TimelineEvent
@@ -17,6 +17,9 @@ from storyline.model import Figure, TimeExpr, TimelineEvent
 # A date this close after a figure ("120 in 2019", "4,310 last year") dates
 # that figure rather than the whole sentence.
 DATE_AFTER_FIGURE_CHARS = 25
+# Names a figure is tied to besides its holder ("the £500m to transform its X
+# plant"): the 93 real articles of the benches tie one to three at most.
+MAX_PURPOSE_NAMES = 8
 _PAREN_NAME = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*\(\s*$")
 
 
@@ -29,7 +32,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 class _Names:
     """An article's names and noun chunks, found once (each is a pass over the doc)."""
 
-    spans: list[Span]
+    spans: SpanIndex  # in text order, found by position
     chunk_of: dict[int, Span]  # noun chunk by its root token
 
 
@@ -60,7 +63,7 @@ def _holder(
             if subj.dep_ == "ROOT" and chunk is not None
             else doc[subj.left_edge.i : subj.right_edge.i + 1]
         )
-        inside = [n for n in names if sub.start <= n.start and n.end <= sub.end]
+        inside = names.within(sub.start, sub.end)
         if inside:
             if len(sub) <= 6:
                 return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
@@ -76,19 +79,37 @@ def _holder(
     return None
 
 
-def _purpose_names(sent: Span, holder: str | None, found: _Names) -> list[str]:
-    """Other named things the sentence ties the figure to ("to transform its
-    X plant"), so a reader sees what the money is for."""
-    out = []
-    for n in found.spans:
+def _purpose_candidates(sent: Span, found: _Names) -> list[Span]:
+    """The names of a sentence that may say what its figures are for (an
+    object, or part of one), each text at most twice: all that
+    _purpose_names' answer depends on, found once per sentence."""
+    out: list[Span] = []
+    seen: dict[str, int] = {}
+    for n in found.spans.starting(sent.start, sent.end):
         if (
-            sent.start <= n.start < sent.end
-            and n.root.dep_ in ("compound", "dobj", "pobj")
+            n.root.dep_ in ("compound", "dobj", "pobj")
             and n.root.head.dep_ in ("dobj", "pobj")
+            and n.label_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP")
+            and seen.get(n.text, 0) < 2
         ):
-            if holder is None or n.text not in holder:
-                if n.label_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"):
-                    out.append(n.text)
+            seen[n.text] = seen.get(n.text, 0) + 1
+            out.append(n)
+    return out
+
+
+def _purpose_names(candidates: Sequence[Span], holder: str | None) -> list[str]:
+    """Other named things the sentence ties the figure to ("to transform its
+    X plant"), so a reader sees what the money is for: at most
+    MAX_PURPOSE_NAMES different ones (real sentences tie a figure to three
+    at most; one that runs on for pages would list every name in it)."""
+    out: list[str] = []
+    distinct: set[str] = set()
+    for n in candidates:
+        if holder is None or n.text not in holder:
+            if n.text not in distinct and len(distinct) == MAX_PURPOSE_NAMES:
+                break
+            distinct.add(n.text)
+            out.append(n.text)
     return out
 
 
@@ -133,7 +154,8 @@ def article_figures(
     figures: list[Figure] = []
     events: list[TimelineEvent] = []
     text = doc.text
-    found = _Names(list(resolver.names), {c.root.i: c for c in doc.noun_chunks})
+    chunks = resolver.chunks if resolver.chunks is not None else doc.noun_chunks
+    found = _Names(SpanIndex(resolver.names), {c.root.i: c for c in chunks})
     for index, sent in sentences:
         start, end = sent.start_char, sent.end_char
         dates = find_dates(text, reference, start, end)
@@ -143,6 +165,10 @@ def article_figures(
             if not any(d.start <= q.start < d.end for d in dates)
         ]
         quantities = [q for q in quantities if _is_figure(q)]
+        # the sentence's text once, not once per figure: a sentence may be
+        # as long as the article
+        context = sent.text.strip() if quantities or dates else ""
+        purposes = _purpose_candidates(sent, found) if quantities else []
         for qi, q in enumerate(quantities):
             token = _token_at(doc, q.start)
             if token is None:
@@ -152,7 +178,7 @@ def article_figures(
             holder = (
                 paren.group(1) if paren else _holder(doc, token, index, resolver, display, found)
             )
-            extra = [] if paren else _purpose_names(sent, holder, found)
+            extra = [] if paren else _purpose_names(purposes, holder)
             entity = holder or (extra.pop(0) if extra else "")
             if extra:
                 entity = (
@@ -169,7 +195,7 @@ def article_figures(
                     start=q.start,
                     end=q.end,
                     text=q.text,
-                    context=sent.text.strip(),
+                    context=context,
                     qualifier=q.qualifier,
                 )
             )
@@ -178,7 +204,7 @@ def article_figures(
                 events.append(
                     TimelineEvent(
                         when=d.value,
-                        text=sent.text.strip(),
+                        text=context,
                         doc=doc_id,
                         start=sent.start_char,
                         end=sent.end_char,

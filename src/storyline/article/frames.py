@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from storyline.article.nlp import sentence_chunks
 from storyline.lexicon.attribution import (
     ACCUSATION_VERBS,
     AS_VERBS,
@@ -263,7 +264,7 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         # the content starts at the second noun phrase after the verb.
         if lemma != "tell":
             return None
-        chunks = [ch for ch in sent.noun_chunks if ch.start > v.i]
+        chunks = [ch for ch in sentence_chunks(sent) if ch.start > v.i]
         if len(chunks) < 2:
             return None
         extra = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -11,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.article import certainty as _certainty
 from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
-from storyline.article.entities import Resolver, descriptor_referents
+from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
 from storyline.lexicon.attribution import LEMMA_FIXES, QUOTE_VERBS, REPORTING_VERBS
 from storyline.lexicon.certainty import (
@@ -119,7 +120,8 @@ def name_source(
             return (resolver.display.get(person, person.title()) if person else span.text), "person"
         org = resolver.last_org(sent_index)
         return (resolver.display.get(org, org) if org else span.text), "organisation"
-    head = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    ents = resolver.ents_in(span)
+    head = next((e for e in ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
         return head.text, "person"
     described_by_title = _title_referent(span, root, resolver, sent_index, earlier)
@@ -133,11 +135,11 @@ def name_source(
         return _short(span), "unnamed"
     if root.lower_ in REPORT_SOURCE_WORDS:
         return _short(span), "reports"
-    named = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    named = next((e for e in ents if e.label_ == "PERSON"), None)
     if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
         return named.text, "person"
     described = _described(root)
-    chunk = next((c for c in span.noun_chunks if c.root.i == root.i), None)
+    chunk = next((c for c in resolver.chunks_in(span) if c.root.i == root.i), None)
     if chunk is not None:  # "the company said": the company named before
         refs = descriptor_referents(chunk, sent_index, resolver, ())
         if refs:
@@ -246,26 +248,64 @@ def _is_theme(t: Token) -> bool:
     )
 
 
+class _Names:
+    """The article's name tokens (token index -> canonical name), and the two
+    latest distinct names before a point, found without walking back over
+    the sentence: a sentence may be as long as the article."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.of = names
+        self._pos = sorted(names)
+        self._at = [names[i] for i in self._pos]
+        # for each name token, the nearest name token before it with another name
+        self._prev_other: list[int] = []
+        for k, name in enumerate(self._at):
+            j = k - 1
+            if j >= 0 and self._at[j] == name:
+                j = self._prev_other[j]
+            self._prev_other.append(j)
+
+    def last_two(self, start: int, stop: int, skip: frozenset[int]) -> tuple[str, ...]:
+        """What a description between tokens ``start`` and ``stop`` may point
+        back to: of the names there (tokens in ``skip`` aside), in text
+        order, the last name and the distinct one before it. The same
+        answer descriptor_referents gives as for all of those names."""
+        lo = bisect_left(self._pos, start)
+        k = bisect_left(self._pos, stop) - 1
+        last: str | None = None
+        while k >= lo:
+            if self._pos[k] in skip:
+                k -= 1
+            elif last is None:
+                last, k = self._at[k], self._prev_other[k]
+            elif self._at[k] != last:
+                return (self._at[k], last)
+            else:
+                k = self._prev_other[k]
+        return () if last is None else (last,)
+
+
 def _terms(
     doc: Doc,
     tokens: list[Token],
-    names: dict[int, str],
+    names: _Names,
     resolver: Resolver,
     sent_index: int,
-    chunks: list[Span],
+    sent_start: int,
+    chunks: dict[int, Span],
     earlier: frozenset[int],
 ) -> tuple[dict[str, float], tuple[str, ...], tuple[str, ...]]:
-    """Content terms, canonical entities and years of a clause."""
+    """Content terms, canonical entities and years of a clause (``chunks``:
+    the noun chunks of its sentence, by their first token)."""
     terms: dict[str, float] = {}
     entities: list[str] = []
     years: list[str] = []
     own = {t.i for t in tokens}
     resolved: set[int] = set()
-    for ch in chunks:
-        if ch.start in own:
-            before = tuple(
-                names[i] for i in range(ch.sent.start, ch.start) if i in names and i not in earlier
-            )
+    for i in sorted(own):
+        ch = chunks.get(i)
+        if ch is not None:
+            before = names.last_two(sent_start, ch.start, earlier)
             refs = descriptor_referents(ch, sent_index, resolver, before)
             entities.extend(refs)
             if refs:
@@ -273,8 +313,8 @@ def _terms(
     for t in tokens:
         if t.i in resolved:
             continue
-        if t.i in names:
-            entities.append(names[t.i])
+        if t.i in names.of:
+            entities.append(names.of[t.i])
             continue
         low = t.lower_
         if _YEAR.match(t.text):
@@ -306,12 +346,13 @@ def _terms(
 
 def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, ...]:
     """Every claim-bearing clause of a parsed article."""
-    names: dict[int, str] = {}
+    by_token: dict[int, str] = {}
     for span in resolver.names:
         canonical = resolver.aliases.canonical(span.text)
         for t in span:
-            names[t.i] = canonical
-    chunks = list(doc.noun_chunks)
+            by_token[t.i] = canonical
+    names = _Names(by_token)
+    chunks = resolver.chunks if resolver.chunks is not None else SpanIndex(doc.noun_chunks)
     mentions: list[Mention] = []
     previous: tuple[str, str] | None = None  # the source of the previous sentence
     earlier: list[tuple[str, str]] = []  # every source named so far
@@ -325,7 +366,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # break the chain.
             previous = _introduced_speaker(doc, sent, index, resolver, previous)
             continue
-        sent_chunks = [c for c in chunks if sent.start <= c.start < sent.end]
+        sent_chunks = {c.start: c for c in chunks.starting(sent.start, sent.end)}
         found = [
             m
             for clause in split(sent)
@@ -458,10 +499,12 @@ def _closing_speaker(
     """The speaker named where a quotation closes ("“... it hurts,” she
     said.") or in the tag that follows it ("“... hurts!” Smith said."):
     source, kind and its offsets."""
-    for later_index in range(index + 1, len(sents)):
+    # the first sentence after this one that the quotation does not run past
+    # (found by bisection: walking a long open quotation from every sentence
+    # in it was quadratic); the loop ends there, one way or another
+    first = bisect_left(sents, quote[1], lo=index + 1, key=lambda s: s.end_char)
+    for later_index in range(first, len(sents)):
         later = sents[later_index]
-        if later.end_char < quote[1]:
-            continue  # the quotation is still open
         if later.start_char >= quote[1]:
             if text[quote[1] : later.start_char].strip():
                 return None
@@ -496,9 +539,9 @@ def _mention(
     sent: Span,
     index: int,
     clause: Clause,
-    names: dict[int, str],
+    names: _Names,
     resolver: Resolver,
-    chunks: list[Span],
+    chunks: dict[int, Span],
     previous: tuple[str, str] | None,
     earlier: Sequence[tuple[str, str]] = (),
 ) -> Mention | None:
@@ -539,7 +582,9 @@ def _mention(
         content = content + [
             doc[i] for i in range(clause.frame.source_start, clause.frame.source_end)
         ]
-    terms, entities, years = _terms(doc, content, names, resolver, index, chunks, frame_tokens)
+    terms, entities, years = _terms(
+        doc, content, names, resolver, index, sent.start, chunks, frame_tokens
+    )
     for q in find_quantities(text, span[0], span[1]):
         if q.value >= FIGURE_TERM_MIN and not (q.unit or "").startswith(
             ("day", "week", "month", "year")

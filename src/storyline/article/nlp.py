@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.errors import ConfigError
 
@@ -25,13 +27,22 @@ BATCH_SIZE = 16
 @Language.component("storyline_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings, list items and
-    paragraphs never run into each other (the parser alone joins them)."""
+    paragraphs never run into each other (the parser alone joins them).
+
+    The boundaries are set through one array: setting ``Token.is_sent_start``
+    checks the whole doc for a parse each time, which made a long article's
+    parse quadratic."""
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array(SENT_START).astype(numpy.int64)  # 1 start, -1 not, 0 unknown
+    prev = doc[0]
     for token in doc[1:]:
-        prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        elif prev.is_space:
-            token.is_sent_start = False if token.is_space else token.is_sent_start
+            starts[token.i] = 1
+        elif prev.is_space and token.is_space:
+            starts[token.i] = -1
+        prev = token
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -67,3 +78,18 @@ def parse(text: str) -> Doc:
 
 def parse_many(texts: Iterable[str]) -> Iterator[Doc]:
     return load().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def sentence_chunks(sent: Span) -> list[Span]:
+    """The noun chunks of one sentence, as ``sent.noun_chunks`` gives them,
+    found in the sentence alone (``Span.noun_chunks`` finds every chunk of
+    the doc, then filters: a pass over the whole article per call)."""
+    doc = sent.doc
+    chunks = getattr(doc, "noun_chunks_iterator", None)  # spaCy's stubs leave it out
+    if chunks is None:  # pragma: no cover - a language without chunks
+        return list(sent.noun_chunks)
+    return [
+        Span(doc, start, end, label=label)
+        for start, end, label in chunks(sent)
+        if start >= sent.start and end <= sent.end
+    ]

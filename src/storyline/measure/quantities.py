@@ -180,6 +180,13 @@ class _Fig:
     qualifier: str | None = None
 
 
+# Matched at an offset, never on a slice: slicing the rest of a long
+# article for every figure made reading it quadratic.
+_STERLING_RE = re.compile(r"\s+sterling\b")
+_OF_AFTER_RE = re.compile(r"\s+of\b")
+_WORD_COMPOUND_RE = re.compile(r"-[a-z]+\s")
+
+
 def _read_unit(
     text: str, pos: int, end: int, cur: str | None, single: bool
 ) -> tuple[float, str | None, int, bool]:
@@ -217,7 +224,7 @@ def _read_unit(
         if age := _AGE_RE.match(text, pos, end):
             return mult, f"{(age.group('u') or age.group('v')).lower()}s old", age.end(), True
         name, after = unit_word(text, pos, end)
-        if name == "pounds" and (mult > 1 or re.match(r"\s+sterling\b", text[after:])):
+        if name == "pounds" and (mult > 1 or _STERLING_RE.match(text, after)):
             name = "GBP"  # "5 million pounds" is money; "208 pounds" is a weight
         if name:
             unit, pos, strong = name, after, True
@@ -359,10 +366,10 @@ def _number_figs(text: str, start: int, end: int, taken: list[tuple[int, int]]) 
         if (
             not word
             and m.group("den")
-            and not (fig.value < 1 and (strong or re.match(r"\s+of\b", text[stop:])))
+            and not (fig.value < 1 and (strong or _OF_AFTER_RE.match(text, stop)))
         ):
             kind = "id"  # "24/7", "9/11": not a fraction
-        if word and re.match(r"-[a-z]+\s", text[m.end() :]) and not _AGE_RE.match(text, m.end()):
+        if word and _WORD_COMPOUND_RE.match(text, m.end()) and not _AGE_RE.match(text, m.end()):
             kind = "id"  # "a five-year plan", "a six-speed gearbox": a spelled-out compound
         figs.append(replace(fig, kind=kind))
     return figs
