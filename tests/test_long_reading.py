@@ -93,9 +93,7 @@ def test_a_sentence_that_runs_for_pages_reads_like_its_paragraphs():
     assert mentions
     reading = read_article(Article(id="a.txt", text=text), doc)
     assert len(reading.figures) >= 120
-    assert all(
-        f.entity.count(",") < figures.MAX_PURPOSE_NAMES for f in reading.figures
-    )  # bounded
+    assert all(f.entity.count(",") < figures.MAX_PURPOSE_NAMES for f in reading.figures)
 
 
 def test_name_index_on_an_article():

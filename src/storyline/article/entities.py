@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -145,7 +145,7 @@ class SpanIndex:
         i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
         return self.spans[i:j]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Span]:
         return iter(self.spans)
 
     def __len__(self) -> int:
