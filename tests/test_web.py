@@ -13,7 +13,14 @@ import pytest
 
 from storyline.render import from_dict
 from storyline.store import open_store
-from tests.web_support import NEW_ARTICLE, SCRIPT_ARTICLE, make_client, seed_store, wait_for_job
+from tests.web_support import (
+    NEW_ARTICLE,
+    SCRIPT_ARTICLE,
+    make_client,
+    seed_store,
+    store_client,
+    wait_for_job,
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +31,8 @@ def seeded(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(seeded):
-    from storyline.web import create_app, open_source
-
-    source = open_source(seeded[0])
-    app = create_app(source)
-    with make_client(app) as c:
+    with store_client(seeded[0]) as c:
         yield c
-    app.state.jobs.close()
-    source.close()
 
 
 @pytest.fixture()

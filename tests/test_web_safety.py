@@ -7,7 +7,7 @@ import pytest
 
 from storyline.web.http import host_name, is_loopback
 from tests.store_support import ROOT
-from tests.web_support import NEW_ARTICLE, make_client, seed_store, wait_for_job
+from tests.web_support import NEW_ARTICLE, seed_store, store_client, wait_for_job
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +18,8 @@ def seeded(tmp_path_factory):
 
 @pytest.fixture()
 def client(seeded):
-    from storyline.web import create_app, open_source
-
-    source = open_source(seeded[0])
-    app = create_app(source)
-    with make_client(app) as c:
+    with store_client(seeded[0]) as c:
         yield c
-    app.state.jobs.close()
-    source.close()
 
 
 @pytest.mark.parametrize(

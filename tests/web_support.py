@@ -93,3 +93,18 @@ def wait_for_job(client, job_url: str, timeout: float = 120) -> dict:
         if body["job"]["status"] in ("done", "failed") or time.monotonic() > deadline:
             return body
         time.sleep(0.1)
+
+
+@contextlib.contextmanager
+def store_client(db) -> Iterator:
+    """A test client over the app on the store at ``db``, closed after."""
+    from storyline.web import create_app, open_source
+
+    source = open_source(db)
+    app = create_app(source)
+    try:
+        with make_client(app) as c:
+            yield c
+    finally:
+        app.state.jobs.close()
+        source.close()
