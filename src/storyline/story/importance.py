@@ -79,17 +79,7 @@ def rank(
         key=lambda i: (-importance(claims[i], claims[i].id in conflicted, settings), i),
     )
     new_id = {claims[i].id: f"c{k}" for k, i in enumerate(order, start=1)}
-    ranked = [
-        Claim(
-            id=new_id[claims[i].id],
-            text=claims[i].text,
-            verdict=claims[i].verdict,
-            mentions=claims[i].mentions,
-        )
-        for i in order
-    ]
-    remapped = [
-        Conflict(kind=c.kind, claim=new_id[c.claim], explanation=c.explanation, mentions=c.mentions)
-        for c in conflicts
-    ]
+    # replace(), not a new record: a claim keeps every field it carries.
+    ranked = [replace(claims[i], id=new_id[claims[i].id]) for i in order]
+    remapped = [replace(c, claim=new_id[c.claim]) for c in conflicts]
     return ranked, remapped
