@@ -38,11 +38,16 @@ $(BIN)/python:
 # Every package comes from the lock with its sha256 (--require-hashes), and the
 # project itself is installed editable without touching the network again:
 # setuptools is in the lock, so no isolated build environment is fetched.
+# --no-deps: the lock is the whole closure already, and pip (23.x, as python3.11
+# -m venv ships it) otherwise takes a dependency asked for with an extra
+# (weasel -> smart-open[http]) as a new, unpinned requirement and refuses it
+# (pypa/pip#9644, #12345). `pip check` then proves the closure is complete.
 $(STAMP): requirements-dev.lock pyproject.toml | $(BIN)/python
 	@echo "Installing requirements-dev.lock into $(VENV) ..."
 	@start=$$(date +%s); \
-	$(PIP) install --quiet --require-hashes -r requirements-dev.lock && \
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements-dev.lock && \
 	$(PIP) install --quiet --no-deps --no-build-isolation -e . && \
+	$(PIP) check && \
 	echo "Installed in $$(( $$(date +%s) - start ))s"
 	@touch $@
 
