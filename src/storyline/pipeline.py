@@ -35,6 +35,7 @@ from storyline.model import (
     article_failure,
 )
 from storyline.story.conflicts import conflicts_of
+from storyline.story.gathering import gather
 from storyline.story.grouping import group
 from storyline.story.importance import rank
 from storyline.story.provenance import trace
@@ -93,6 +94,10 @@ def read_article(
     )
 
 
+def _position(m: Mention) -> tuple[str, int, int]:
+    return (m.doc, m.start, m.end)
+
+
 def build_dossier(
     readings: Sequence[ArticleReading],
     failures: Sequence[ReadOutcome] = (),
@@ -115,18 +120,28 @@ def build_dossier(
 
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
-    for i, g in enumerate(group(mentions, settings.grouping), start=1):
-        members = relay_sources(g.mentions, settings.relay)
+    groups = group(mentions, settings.grouping)
+    members = [relay_sources(g.mentions, settings.relay) for g in groups]
+    for i, part in enumerate(gather([g.mentions for g in groups], settings.grouping), start=1):
+        # The claim is worded by the best-carried of its tight groups.
+        lead = max(part, key=lambda k: (len({m.doc for m in members[k]}), len(members[k]), -k))
         claim = Claim(
             id=f"c{i}",
-            text=members[g.central()].text,
-            verdict=verdict_of(members),
-            mentions=tuple(members),
+            text=members[lead][groups[lead].central()].text,
+            verdict=verdict_of([m for k in part for m in members[k]]),
+            mentions=tuple(sorted((m for k in part for m in members[k]), key=_position)),
         )
         claims.append(claim)
-        conflicts.extend(
-            conflicts_of(claim, lambda d: outlets.get(d, d), figures_in, g.link, settings.grouping)
-        )
+        for k in part:  # conflicts set one tight group's mentions against each other
+            conflicts.extend(
+                conflicts_of(
+                    replace(claim, mentions=tuple(members[k])),
+                    lambda d: outlets.get(d, d),
+                    figures_in,
+                    groups[k].link,
+                    settings.grouping,
+                )
+            )
     claims, conflicts = rank(claims, conflicts, settings.importance)
     claims = list(trace(claims, [r.document for r in readings]))  # origins and relays
     kind_order = {"contradiction": 0, "overstatement": 1, "numeric": 2}

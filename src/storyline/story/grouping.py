@@ -56,6 +56,9 @@ class GroupingSettings:
     # A feature held by more mentions than this does not make a pair worth
     # comparing on its own (it still counts in the similarity).
     candidate_max_df: int = 60
+    # Average similarity above which tight groups are gathered into one
+    # claim a reader follows (story/gathering.py); conflicts stay per group.
+    claim_link_threshold: float = 0.18
 
 
 DEFAULT_GROUPING = GroupingSettings()
@@ -72,16 +75,17 @@ def _features(m: Mention, settings: GroupingSettings = DEFAULT_GROUPING) -> dict
     return f
 
 
-def _vectors(mentions: Sequence[Mention], settings: GroupingSettings) -> list[dict[str, float]]:
+def vectors(mentions: Sequence[Mention], settings: GroupingSettings) -> list[dict[str, float]]:
+    """Each mention's features, weighted by rarity in the story, as a unit vector."""
     feats = [_features(m, settings) for m in mentions]
     df = Counter(k for f in feats for k in f)
     n = len(mentions)
-    vectors = []
+    out = []
     for f in feats:
         v = {k: w * (math.log((n + 1) / (df[k] + 1)) + 1.0) for k, w in f.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({k: x / norm for k, x in v.items()})
-    return vectors
+        out.append({k: x / norm for k, x in v.items()})
+    return out
 
 
 def _allowed(a: dict[str, float], b: dict[str, float], min_shared: int) -> bool:
@@ -114,9 +118,9 @@ def similarities(
     mentions: Sequence[Mention], settings: GroupingSettings = DEFAULT_GROUPING
 ) -> dict[tuple[int, int], float]:
     """Cosine similarity of the pairs worth comparing (i < j)."""
-    vectors = _vectors(mentions, settings)
+    unit = vectors(mentions, settings)
     index: dict[str, list[int]] = defaultdict(list)
-    for i, v in enumerate(vectors):
+    for i, v in enumerate(unit):
         for k in v:
             index[k].append(i)
     candidates: set[tuple[int, int]] = set()
@@ -128,7 +132,7 @@ def similarities(
         a, b = mentions[i], mentions[j]
         if a.doc == b.doc and a.sentence == b.sentence:
             continue  # clauses of one sentence are different propositions
-        va, vb = vectors[i], vectors[j]
+        va, vb = unit[i], unit[j]
         if not _allowed(va, vb, settings.min_shared):
             continue
         s = sum(w * vb[k] for k, w in va.items() if k in vb)

@@ -1,0 +1,76 @@
+"""Gathering tight groups into the claims a reader follows (story/gathering.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.pipeline import read_articles
+from storyline.story.gathering import gather
+from storyline.story.grouping import group
+
+pytestmark = pytest.mark.slow
+
+# One event told by two outlets in their own words, written for these tests.
+HACK = (
+    Article(
+        "a.txt",
+        "The mayor said his email account was hacked last week. "
+        "A hacker broke into the account and sent messages to his staff. "
+        "The city will open a new library in the spring.",
+        source="Daily Ledger",
+    ),
+    Article(
+        "b.txt",
+        "Someone hacked the mayor's email account and sent messages to staff, he said. "
+        "The library project was approved by the council.",
+        source="Morning Wire",
+    ),
+)
+
+
+def _mentions(articles):
+    return [m for r in read_articles(articles) for m in r.mentions]
+
+
+def _claims(articles):
+    groups = group(_mentions(articles))
+    return groups, [
+        [m for k in part for m in groups[k].mentions]
+        for part in gather([g.mentions for g in groups])
+    ]
+
+
+def test_every_tight_group_lands_in_exactly_one_claim():
+    groups = group(_mentions(HACK))
+    parts = gather([g.mentions for g in groups])
+    assert sorted(k for part in parts for k in part) == list(range(len(groups)))
+
+
+def test_other_words_for_one_event_are_gathered_into_one_claim():
+    _, claims = _claims(HACK)
+    hacked = [c for c in claims if any("hack" in m.text for m in c)]
+    assert len(hacked) == 1, [[m.text for m in c] for c in hacked]
+    assert {m.doc for m in hacked[0]} == {"a.txt", "b.txt"}
+
+
+def test_an_unrelated_statement_stays_a_claim_of_its_own():
+    _, claims = _claims(HACK)
+    hacked = next(c for c in claims if any("hack" in m.text for m in c))
+    assert not any("library" in m.text for m in hacked)
+
+
+def test_a_denial_is_never_gathered_with_affirmations_of_its_topic():
+    articles = (
+        Article("a.txt", "The mayor said his email account was hacked last week.", source="X"),
+        Article("b.txt", "The mayor's email account was not hacked, the police said.", source="Y"),
+        Article(
+            "c.txt", "His email account was hacked last week, the mayor told reporters.", source="Z"
+        ),
+    )
+    mentions = [m for m in _mentions(articles) if "account" in m.text]
+    assert sorted(m.certainty == "negated" for m in mentions) == [False, False, True]
+    parts = gather([[m] for m in mentions])  # each mention a tight group of its own
+    polarities = [{mentions[k].certainty == "negated" for k in part} for part in parts]
+    assert all(len(p) == 1 for p in polarities), parts
+    assert len(parts) == 2, "the two affirmations are one claim, the denial another"
