@@ -74,3 +74,15 @@ def test_a_denial_is_never_gathered_with_affirmations_of_its_topic():
     polarities = [{mentions[k].certainty == "negated" for k in part} for part in parts]
     assert all(len(p) == 1 for p in polarities), parts
     assert len(parts) == 2, "the two affirmations are one claim, the denial another"
+
+
+def test_a_claim_is_worded_by_a_whole_statement_rather_than_a_fragment():
+    from storyline.model import Mention
+    from storyline.pipeline import _wording
+
+    def said(doc: str, text: str) -> Mention:
+        return Mention(doc, 0, len(text), text, "certain")
+
+    fragment = [said("a.txt", "involving the council"), said("b.txt", "involving the council")]
+    whole = [said("a.txt", "The council will vote on the library budget next week")]
+    assert _wording([fragment[0], whole[0]], [fragment, whole]) == whole[0].text

@@ -41,6 +41,7 @@ from storyline.story.importance import rank
 from storyline.story.provenance import trace
 from storyline.story.relay import relay_ledes, relay_sources
 from storyline.story.settings import DEFAULT_STORY, StorySettings, flatten
+from storyline.story.speakers import unify_speakers
 from storyline.story.verdicts import verdict_of
 from storyline.version import __version__
 
@@ -98,6 +99,22 @@ def _position(m: Mention) -> tuple[str, int, int]:
     return (m.doc, m.start, m.end)
 
 
+# A claim's wording should state something whole: a central mention of fewer
+# words ("involving government as well as industry") is passed over for the
+# next best-carried group's, where the claim has one.
+WHOLE_STATEMENT_WORDS = 6
+
+
+def _wording(centrals: Sequence[Mention], members: Sequence[Sequence[Mention]]) -> str:
+    """The text of a gathered claim: the central mention of its best-carried
+    tight group (most articles, then most mentions) that states something whole."""
+    order = sorted(
+        range(len(centrals)), key=lambda k: (-len({m.doc for m in members[k]}), -len(members[k]), k)
+    )
+    whole = [k for k in order if len(centrals[k].text.split()) >= WHOLE_STATEMENT_WORDS]
+    return centrals[(whole or order)[0]].text
+
+
 def build_dossier(
     readings: Sequence[ArticleReading],
     failures: Sequence[ReadOutcome] = (),
@@ -108,11 +125,13 @@ def build_dossier(
     readings = sorted(readings, key=lambda r: r.document.id)
     outlets = {r.document.id: r.document.source or r.document.id for r in readings}
     story = Aliases({k: v for r in readings for k, v in r.aliases})
-    mentions = [
-        replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
-        for r in readings
-        for m in relay_ledes(r.mentions, settings.relay)
-    ]
+    mentions = unify_speakers(
+        [
+            replace(m, entities=tuple(dict.fromkeys(story.canonical(e) for e in m.entities)))
+            for r in readings
+            for m in relay_ledes(r.mentions, settings.relay)
+        ]
+    )
     texts = {r.document.id: r.document.text for r in readings}
 
     def figures_in(m: Mention):
@@ -123,11 +142,11 @@ def build_dossier(
     groups = group(mentions, settings.grouping)
     members = [relay_sources(g.mentions, settings.relay) for g in groups]
     for i, part in enumerate(gather([g.mentions for g in groups], settings.grouping), start=1):
-        # The claim is worded by the best-carried of its tight groups.
-        lead = max(part, key=lambda k: (len({m.doc for m in members[k]}), len(members[k]), -k))
         claim = Claim(
             id=f"c{i}",
-            text=members[lead][groups[lead].central()].text,
+            text=_wording(
+                [members[k][groups[k].central()] for k in part], [members[k] for k in part]
+            ),
             verdict=verdict_of([m for k in part for m in members[k]]),
             mentions=tuple(sorted((m for k in part for m in members[k]), key=_position)),
         )
