@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.measure.dates import find_dates
 from storyline.measure.quantities import find_quantities
+from storyline.measure.units import family
 from storyline.model import Figure, TimeExpr, TimelineEvent
 
 # A date this close after a figure ("120 in 2019", "4,310 last year") dates
@@ -63,11 +64,17 @@ def _holder(
             if subj.dep_ == "ROOT" and chunk is not None
             else doc[subj.left_edge.i : subj.right_edge.i + 1]
         )
-        inside = names.within(sub.start, sub.end)
+        inside = [n for n in names.within(sub.start, sub.end) if not _TITLE_ONLY.match(n.text)]
         if inside:
             if len(sub) <= 6:
                 return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
             return inside[0].text
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        person = resolver.last_person(sent_index) if owner is not None else None
+        if owner is not None and person and owner.lower_ in ("his", "her"):
+            # "His health care plan would cut ...": the plan of the last person named
+            rest = doc[owner.i + 1 : subj.i + 1].text
+            return f"{display.get(person, person)}’s {rest}"
         if chunk is not None:
             refs = descriptor_referents(chunk, sent_index, resolver, ())
             if refs:
@@ -76,7 +83,82 @@ def _holder(
             org = resolver.last_org(sent_index)
             if org:
                 return display.get(org, org)
+        if subj.lower_ in ("he", "she"):  # the last person named, in this sentence or before
+            person = resolver.last_person(sent_index)
+            if person:
+                return display.get(person, person)
     return None
+
+
+# A name that is only a title ("Mr." split from "Mr. Ryan's plan" by the parser).
+_TITLE_ONLY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$")
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _age_holder(doc: Doc, start: int, end: int) -> str | None:
+    """Whose age a figure is: the noun an age modifies ("a 21-year-old
+    college student" -> "college student"), without the age itself."""
+    span = _span_tokens(doc, start, end)
+    if span is None:
+        return None
+    for t in span:
+        head = t.head
+        if t.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+            if head.i >= span.end:
+                return doc[span.end : head.i + 1].text.strip(" -")
+    return None
+
+
+# How far after its number a counted noun may be ("two secret National
+# Security Agency intelligence-gathering programs" is seven words).
+MAX_COUNTED_WORDS = 8
+
+
+def _counted(doc: Doc, start: int, end: int) -> str | None:
+    """What a count counts, as the parse reads it: the words from after the
+    number to the noun it counts ("two testy news briefings" -> "testy news
+    briefings"), with nouns joined to it by "and" and what an "of" names
+    ("97 billion pieces of data" -> "pieces of data")."""
+    span = _span_tokens(doc, start, end)
+    if span is None:
+        return None
+    nums = [t for t in span if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
+    if not nums:
+        return None
+    num, head = nums[-1], nums[-1].head
+    if not 0 < head.i - num.i <= MAX_COUNTED_WORDS:
+        return None
+    last = head.i
+    for conj in head.conjuncts:
+        if conj.pos_ == "NOUN" and 0 < conj.i - last <= 3:
+            last = conj.i
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.i - last <= 3:
+        last = pobj.i
+    return doc[num.i + 1 : last + 1].text
+
+
+def _taken_from(token: Token, found: _Names) -> list[str]:
+    """Names the verb governing a figure takes it from, to or out of ("cut
+    $716 million from the health service", "took $70 million out of the
+    pension fund"): what the figure is a part of, beside who holds it."""
+    verb = next((a for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    out: list[str] = []
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "out", "to")]
+    for prep in preps:
+        for p in [prep, *(c for c in prep.children if c.dep_ == "prep")]:  # "out of"
+            for obj in (c for c in p.children if c.dep_ == "pobj"):
+                names = found.spans.within(obj.left_edge.i, obj.i + 1)
+                name = next((n for n in names if n.end == obj.i + 1), None)
+                if name is not None and name.text not in out:
+                    out.append(name.text)
+    return out
 
 
 def _purpose_candidates(sent: Span, found: _Names) -> list[Span]:
@@ -113,12 +195,11 @@ def _purpose_names(candidates: Sequence[Span], holder: str | None) -> list[str]:
     return out
 
 
-# Counts written as small words ("the two firms", "one of its plants") are
-# part of a noun phrase, not figures a reader checks; durations, money and
-# percentages are figures whatever their size.
-_SMALL_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
-)
+# "one" and "two" written as words ("the two firms", "one of its plants") are
+# part of a noun phrase, not figures a reader checks; "nine leading Internet
+# companies" is one. Durations, money and percentages are figures whatever
+# their size.
+_SMALL_WORDS = frozenset({"one", "two", "both"})
 _ALWAYS_FIGURES = frozenset(
     {"percent", "GBP", "USD", "EUR", "days", "weeks", "months", "years", "hours"}
 )
@@ -175,10 +256,20 @@ def article_figures(
                 continue
             before = text[max(start, q.start - 40) : q.start]
             paren = _PAREN_NAME.search(before)
+            age = q.unit is not None and q.unit.endswith(" old")
             holder = (
-                paren.group(1) if paren else _holder(doc, token, index, resolver, display, found)
+                paren.group(1)
+                if paren
+                else (age and _age_holder(doc, q.start, q.end))
+                or _holder(doc, token, index, resolver, display, found)
             )
+            unit = q.unit
+            if unit is None or (
+                " per " not in unit and (family(unit)[0] or "").startswith("count:")
+            ):
+                unit = _counted(doc, q.start, q.end) or unit
             extra = [] if paren else _purpose_names(purposes, holder)
+            extra += [n for n in _taken_from(token, found) if n not in extra and n != holder]
             entity = holder or (extra.pop(0) if extra else "")
             if extra:
                 entity = (
@@ -189,7 +280,7 @@ def article_figures(
                 Figure(
                     entity=entity,
                     value=q.value,
-                    unit=q.unit,
+                    unit=unit,
                     when=_when(q.end, dates, next_start),
                     doc=doc_id,
                     start=q.start,

@@ -1,0 +1,88 @@
+"""What each figure counts and whose it is (article/figures.py), on real-style sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.pipeline import read_articles
+
+pytestmark = pytest.mark.slow
+
+
+def _figures(text: str):
+    (reading,) = read_articles([Article("a.txt", text, source="Daily Ledger")])
+    return {f.text: f for f in reading.figures}
+
+
+def test_an_age_belongs_to_the_noun_it_describes():
+    fig = next(
+        f
+        for f in _figures(
+            "The message was sent to a 19-year-old nursing student in Leeds "
+            "from the mayor's account."
+        ).values()
+        if f.unit == "years old"
+    )
+    assert "nursing student" in fig.entity
+
+
+def test_a_count_names_the_noun_it_counts_past_its_adjectives():
+    figs = _figures("On Monday the mayor held 14 tense news conferences about the budget.")
+    (fig,) = [f for f in figs.values() if f.value == 14]
+    assert fig.unit == "tense news conferences"
+
+
+def test_a_count_of_pieces_says_pieces_of_what():
+    figs = _figures(
+        "Investigators said they had recovered 40 million pieces of email from the servers."
+    )
+    (fig,) = [f for f in figs.values() if f.value == 40_000_000]
+    assert fig.unit == "pieces of email"
+
+
+def test_nouns_joined_by_and_are_counted_together():
+    figs = _figures("The agency has held 12 private hearings and briefings for council members.")
+    (fig,) = [f for f in figs.values() if f.value == 12]
+    assert fig.unit == "private hearings and briefings"
+
+
+def test_a_possessive_pronoun_holder_is_the_person_named_before():
+    figs = _figures(
+        "Senator Maria Santos unveiled her budget on Monday. "
+        "Her spending plan would cut the transport budget by $40 billion over ten years."
+    )
+    (fig,) = [f for f in figs.values() if f.value == 40_000_000_000]
+    assert "Santos" in fig.entity and "spending plan" in fig.entity
+
+
+def test_a_title_alone_is_never_a_figures_holder():
+    figs = _figures(
+        "Critics point out that Mr. Santos’s budget plan, approved twice by the council, "
+        "includes similar savings of roughly $70 million over five years."
+    )
+    (fig,) = [f for f in figs.values() if f.value == 70_000_000]
+    assert fig.entity.strip() not in ("Mr.", "Mr")
+
+
+def test_a_figure_names_what_it_is_taken_from():
+    figs = _figures("Governor Maria Santos has cut $70 million from Medicaid to pay for a stadium.")
+    (fig,) = [f for f in figs.values() if f.value == 70_000_000]
+    assert "Medicaid" in fig.entity and "Santos" in fig.entity
+
+
+def test_a_count_of_nine_written_as_a_word_is_a_figure_but_the_two_firms_are_not():
+    figs = _figures(
+        "The program draws on data from nine leading Internet companies, "
+        "and the two firms that run it declined to comment."
+    )
+    assert [f.value for f in figs.values()] == [9]
+
+
+def test_he_holds_a_figure_as_the_last_person_named():
+    figs = _figures(
+        "The council's leader, Maria Santos, spoke on Monday. "
+        "He said nothing, but she has nearly 40,000 followers."
+    )
+    (fig,) = [f for f in figs.values() if f.value == 40_000]
+    assert "Santos" in fig.entity
