@@ -161,3 +161,25 @@ def test_a_quotation_after_a_tag_keeps_the_tagged_speaker():
         "“We will win this state and every state after it.”"
     )
     assert _source_of(text, "every state after it") == "the senator"
+
+
+def test_a_part_of_a_group_speaks_for_the_group():
+    text = (
+        "A number of the banks issued statements on Thursday saying they only "
+        "complied with court orders."
+    )
+    assert _source_of(text, "complied with court orders") == "the banks"
+
+
+def test_responding_by_noting_attributes_what_is_noted():
+    text = (
+        "The mayor's team has responded by noting that the council took more than "
+        "$7 million out of the pension fund."
+    )
+    assert _source_of(text, "took more than") == "The mayor's team"
+
+
+def test_reportedly_passes_a_claim_on_from_unnamed_reports():
+    text = "The new phones can reportedly be unlocked with a photograph of their owner."
+    (m,) = [m for m in _mentions(text) if "unlocked" in m.text]
+    assert (m.source, m.source_kind, m.certainty) == ("reports", "reports", "hedged")

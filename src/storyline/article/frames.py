@@ -92,6 +92,8 @@ def _reporting_subject(v: Token) -> Token | None:
         # "issued a statement saying ...", "a report saying ...": the
         # document's owner or, failing one, the document.
         return _noun_owner(v.head) or v.head
+    if subj is None and v.dep_ == "pcomp" and v.head.lower_ == "by":
+        return _subject(v.head.head)  # "has responded by noting that ...": the responder
     if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp"):
         return subj
     if any(c.dep_ == "mark" for c in v.children):

@@ -29,8 +29,10 @@ from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
 from storyline.lexicon.sources import (
     ANONYMITY_WORDS,
+    PARTITIVE_WORDS,
     PERSON_TITLES,
     REPORT_SOURCE_WORDS,
+    REPORTED_ADVERBS,
     UNNAMED_SOURCE_WORDS,
 )
 from storyline.lexicon.terms import DETERMINERS as _DETERMINERS
@@ -120,6 +122,12 @@ def name_source(
             return (resolver.display.get(person, person.title()) if person else span.text), "person"
         org = resolver.last_org(sent_index)
         return (resolver.display.get(org, org) if org else span.text), "organisation"
+    of = _partitive_of(root)
+    if of is not None:
+        # "a number of the Internet companies said", "most of the lawmakers":
+        # the source is the group a part of which spoke.
+        group = replace(frame, source_start=of.left_edge.i, source_end=of.right_edge.i + 1)
+        return name_source(doc, group, resolver, sent_index, previous, earlier)
     ents = resolver.ents_in(span)
     head = next((e for e in ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
@@ -150,6 +158,14 @@ def name_source(
 
 
 _DASHES = frozenset({"--", "—", "–", "-", "---"})
+
+
+def _partitive_of(root: Token) -> Token | None:
+    """The group in "a number of the companies", "most of the lawmakers"."""
+    if root.lower_ not in PARTITIVE_WORDS:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def without_dateline(doc: Doc, frame: Frame) -> Frame:
@@ -576,6 +592,10 @@ def _mention(
                 grade, cue = "negated", doc[clause.frame.cue].text
             elif clause.frame.hedged and grade == "certain":
                 grade, cue = "hedged", doc[clause.frame.cue].text
+    if source is None and any(t.lower_ in REPORTED_ADVERBS and t.dep_ == "advmod" for t in content):
+        # "Skype can reportedly be monitored": the article passes on what
+        # unnamed reports say; a reader asks "reported by whom?"
+        source, kind = "reports", "reports"
     frame_tokens = frozenset(clause.tokens) - frozenset(clause.content)
     if clause.frame is not None and clause.frame.negated:
         # "neither X nor Y has confirmed that ...": the article's own denial is about X and Y.

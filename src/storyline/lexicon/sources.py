@@ -196,3 +196,14 @@ PERSON_TITLES = frozenset(
         "billionaire",
     }
 )
+
+
+# Quantity words a source can be a part of a group with: "a number of the
+# companies said", "most of the lawmakers say" (the group is the source).
+PARTITIVE_WORDS = frozenset(
+    {"number", "some", "many", "most", "few", "several", "all", "majority", "handful", "none"}
+)
+
+# Adverbs that pass a clause on from unnamed reports ("Skype can reportedly
+# be monitored"): the eval README's generic source "press reports".
+REPORTED_ADVERBS = frozenset({"reportedly", "purportedly"})
