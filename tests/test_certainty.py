@@ -63,3 +63,13 @@ def test_the_object_of_a_denied_abandonment_stands():
 
 def test_what_is_called_for_has_not_happened_yet():
     assert _of("The government called for the release of the prisoners.", "release") == "hedged"
+
+
+def test_could_not_denies_rather_than_hedges():
+    assert (
+        grade_certainty("The inspectors could not find any trace of the missing files") == "negated"
+    )
+
+
+def test_could_alone_still_hedges():
+    assert grade_certainty("The inspectors could find traces of the missing files") == "hedged"
