@@ -393,7 +393,8 @@ def score_event(doc: Doc, event: Token) -> tuple[float, Certainty] | None:
 
 def event_of(doc: Doc, start: int, end: int) -> Token | None:
     """The word of the characters ``start:end`` nearest the root of its parse."""
-    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="expand")  # a search, not a scan
+    inside = [t for t in span or () if not t.is_space]
     if not inside:
         return None
     return min(inside, key=lambda t: len(list(t.ancestors)))

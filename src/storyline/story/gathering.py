@@ -64,10 +64,18 @@ def gather(
         polarity = frozenset(m.certainty == "negated" for m in g)
         clusters[gi] = _Cluster([gi], dict(total), len(g), polarity)
 
+    # Only features rare enough make two groups worth comparing (as in
+    # grouping): a word every mention of a long, repetitive article holds
+    # would make each merge rescore every group, quadratic in the story.
+    df: dict[str, int] = defaultdict(int)
+    for v in unit:
+        for k in v:
+            df[k] += 1
     index: dict[str, set[int]] = defaultdict(set)
     for ci, c in clusters.items():
         for k in c.total:
-            index[k].add(ci)
+            if df[k] <= settings.candidate_max_df:
+                index[k].add(ci)
     version = dict.fromkeys(clusters, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
@@ -78,7 +86,7 @@ def gather(
         return _dot(ca.total, cb.total) / (ca.size * cb.size)
 
     def push_pairs(a: int) -> None:
-        neighbours = {b for k in clusters[a].total for b in index[k]} - {a}
+        neighbours = {b for k in clusters[a].total if k in index for b in index[k]} - {a}
         for b in neighbours:
             s = link(a, b)
             if s >= settings.claim_link_threshold:
@@ -95,8 +103,9 @@ def gather(
         ca.groups.extend(cb.groups)
         for k, w in cb.total.items():
             ca.total[k] = ca.total.get(k, 0.0) + w
-            index[k].discard(b)
-            index[k].add(a)
+            if k in index:
+                index[k].discard(b)
+                index[k].add(a)
         ca.size += cb.size
         version[a] += 1
         push_pairs(a)
