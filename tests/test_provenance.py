@@ -202,3 +202,8 @@ def test_seed_talks_come_from_the_financial_times_relayed_by_carexpert(seed_doss
         relays = [r for r in c.relays if r.doc == carexpert]
         assert relays and all(r.source == "Financial Times" for r in relays)
         assert any(r.via == "According to the Financial Times" for r in relays)
+
+
+def test_an_outlets_short_codes_meet_its_name():
+    assert name_key("HPO") == name_key("HuffPost") == name_key("The Huffington Post")
+    assert name_key("NYT") == name_key("The New York Times")

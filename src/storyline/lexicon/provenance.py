@@ -61,6 +61,7 @@ OUTLET_ALIASES: dict[str, str] = {
     "wapo": "The Washington Post",
     "fox": "Fox News",
     "huffpo": "HuffPost",
+    "hpo": "HuffPost",  # the code BASIL's metadata gives some of its HuffPost articles
     "huffington post": "HuffPost",
     "the huffington post": "HuffPost",
 }
