@@ -183,3 +183,18 @@ def test_reportedly_passes_a_claim_on_from_unnamed_reports():
     text = "The new phones can reportedly be unlocked with a photograph of their owner."
     (m,) = [m for m in _mentions(text) if "unlocked" in m.text]
     assert (m.source, m.source_kind, m.certainty) == ("reports", "reports", "hedged")
+
+
+def test_declining_to_say_whether_leaves_the_question_open():
+    (m,) = _mentions("The company declined to say whether the plant would close.")
+    assert (m.source, m.certainty) == ("The company", "hedged")
+
+
+def test_not_saying_whether_is_no_denial():
+    (m,) = _mentions("Officials would not say whether the suspect had been released.")
+    assert m.certainty == "hedged"
+
+
+def test_refusing_to_say_that_asserts_nothing():
+    (m,) = _mentions("The minister refused to say that the talks had failed.")
+    assert (m.source, m.certainty) == ("The minister", "hedged")

@@ -22,6 +22,7 @@ from storyline.lexicon.attribution import (
     OBJECT_REPORTING_VERBS,
     PREPOSITION_REPORTING_VERBS,
     REPORTING_VERBS,
+    RETICENCE_VERBS,
     STATEMENT_VERBS,
     WISH_VERBS,
 )
@@ -279,6 +280,12 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     negated = _is_negated_subject(subj) or any(c.dep_ == "neg" for c in v.children)
     # A subject shared with another verb stays with that verb's clause.
     tokens = {v.i} | ({t.i for t in subj.subtree} if subj.head.i == v.i else set())
+    reticent = v.dep_ == "xcomp" and _lemma(v.head) in RETICENCE_VERBS
+    if reticent and subj.head.i == v.head.i:
+        # "The company declined to say whether ...": declining is the frame,
+        # not a claim of its own ("The company declined").
+        tokens |= {v.head.i} | {t.i for t in subj.subtree}
+        tokens |= {c.i for c in v.head.children if c.dep_ in ("aux", "neg", "advmod")}
     tokens |= {
         c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod", "prt", "dative", "mark")
     }
@@ -301,7 +308,7 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         v,
         negated=negated,
         denial=lemma in ("deny", "dismiss", "reject"),
-        hedged=lemma in ATTITUDE_VERBS or wished,
+        hedged=lemma in ATTITUDE_VERBS or wished or reticent,
     )
     return (contents[0].i if contents else extra[0]), (frame, tokens, extra)
 

@@ -446,3 +446,8 @@ IN_WORDS_NOUNS = frozenset(
 # Lemmas the small English model gets wrong on common reporting words, as
 # found in its output; storyline's own list.
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+
+
+# Verbs of saying nothing: "declined to say whether", "refused to comment on".
+# With a reporting verb after them they are part of its frame.
+RETICENCE_VERBS = frozenset({"decline", "refuse"})
