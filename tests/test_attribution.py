@@ -198,3 +198,9 @@ def test_not_saying_whether_is_no_denial():
 def test_refusing_to_say_that_asserts_nothing():
     (m,) = _mentions("The minister refused to say that the talks had failed.")
     assert (m.source, m.certainty) == ("The minister", "hedged")
+
+
+def test_not_being_sure_that_something_is_not_so_leaves_it_open():
+    text = "Mayor Ann Lee said she could not be sure that she is not the person in the photo."
+    (m,) = [m for m in _mentions(text) if "person in the photo" in m.text]
+    assert m.certainty == "hedged"

@@ -48,6 +48,8 @@ class Frame:
     denial: bool = False  # "X denied that ..."
     # "investors hope ...", "X wants to ...": held or asked for, not asserted
     hedged: bool = False
+    # "could not be sure that ...": whatever the content says, it is left open
+    doubted: bool = False
 
     @classmethod
     def over(
@@ -58,6 +60,7 @@ class Frame:
         negated: bool = False,
         denial: bool = False,
         hedged: bool = False,
+        doubted: bool = False,
     ) -> Frame:
         """The frame whose source is ``source`` with all it governs, said with ``cue``."""
         return cls(
@@ -67,6 +70,7 @@ class Frame:
             negated=negated,
             denial=denial,
             hedged=hedged,
+            doubted=doubted,
         )
 
 
@@ -203,8 +207,15 @@ def _adjective_frame(a: Token) -> tuple[int, FrameEntry] | None:
     remain skeptical of the plan": an adjective of stance with its holder."""
     if a.dep_ != "acomp" or (subj := _subject(a.head)) is None or subj.lower_ == "it":
         return None
+    # "is not sure that", "was not convinced that": a certainty denied leaves
+    # the content open, whichever way it is put.
+    doubted = not STANCE_ADJECTIVES[a.lower_] and any(c.dep_ == "neg" for c in a.head.children)
     frame = Frame.over(
-        subj, a, negated=_is_negated_subject(subj), hedged=STANCE_ADJECTIVES[a.lower_]
+        subj,
+        a,
+        negated=_is_negated_subject(subj),
+        hedged=STANCE_ADJECTIVES[a.lower_],
+        doubted=doubted,
     )
     subject_tokens = {t.i for t in subj.subtree}
     clause = next((c for c in a.children if c.dep_ == "ccomp"), None)

@@ -577,7 +577,9 @@ def _mention(
     source = kind = None
     source_span: tuple[int | None, int | None] = (None, None)
     if clause.frame is not None:
-        if clause.frame.negated and grade == "hedged" and cue in ("whether", "if"):
+        if clause.frame.doubted:
+            grade, cue = "hedged", doc[clause.frame.cue].text
+        elif clause.frame.negated and grade == "hedged" and cue in ("whether", "if"):
             pass  # "would not say whether X": X is left open, not denied
         elif clause.frame.negated:
             grade, cue = "negated", doc[clause.frame.cue].text
