@@ -73,3 +73,8 @@ def test_could_not_denies_rather_than_hedges():
 
 def test_could_alone_still_hedges():
     assert grade_certainty("The inspectors could find traces of the missing files") == "hedged"
+
+
+def test_would_under_says_reports_a_plan_rather_than_hedging_it():
+    sentence = "The governor says he would use the money to repair the state's bridges"
+    assert _of(sentence, "use the money") == "certain"

@@ -138,9 +138,10 @@ def _would_is_certain(would: Token) -> bool:
     node = verb
     while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
         node = node.head
-        if node.tag_ == "VBD" and LEMMA_FIXES.get(node.lower_, node.lemma_.lower()) in (
-            REPORTING_VERBS
-        ):
+        # "said", "says", "has said": reported speech in any tense backshifts "will"
+        if node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and LEMMA_FIXES.get(
+            node.lower_, node.lemma_.lower()
+        ) in (REPORTING_VERBS):
             return True
     return False
 
