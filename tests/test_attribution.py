@@ -204,3 +204,17 @@ def test_not_being_sure_that_something_is_not_so_leaves_it_open():
     text = "Mayor Ann Lee said she could not be sure that she is not the person in the photo."
     (m,) = [m for m in _mentions(text) if "person in the photo" in m.text]
     assert m.certainty == "hedged"
+
+
+def test_wanting_is_stated_as_a_fact_about_who_wants():
+    (m,) = [
+        m for m in _mentions("The senator wants to make changes to the pension fund.") if m.source
+    ]
+    assert (m.source, m.certainty) == ("The senator", "certain")
+
+
+def test_hoping_still_leaves_the_hope_open():
+    (m,) = [
+        m for m in _mentions("The senator hopes to make changes to the pension fund.") if m.source
+    ]
+    assert (m.source, m.certainty) == ("The senator", "hedged")

@@ -23,6 +23,7 @@ from storyline.lexicon.attribution import (
     PREPOSITION_REPORTING_VERBS,
     REPORTING_VERBS,
     RETICENCE_VERBS,
+    STATED_WANTS,
     STATEMENT_VERBS,
     WISH_VERBS,
 )
@@ -313,7 +314,7 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
                 tokens |= {t.i for t in c.subtree}
     # "Investors hope the bank will cut rates", "urged Congress to act":
     # hoped for or asked for, not stated.
-    wished = lemma in WISH_VERBS and bool(contents) and contents[0].dep_ == "xcomp"
+    wished = lemma in WISH_VERBS - STATED_WANTS and bool(contents) and contents[0].dep_ == "xcomp"
     frame = Frame.over(
         subj,
         v,
