@@ -78,3 +78,19 @@ def test_could_alone_still_hedges():
 def test_would_under_says_reports_a_plan_rather_than_hedging_it():
     sentence = "The governor says he would use the money to repair the state's bridges"
     assert _of(sentence, "use the money") == "certain"
+
+
+def test_nothing_but_states_the_exception():
+    assert grade_certainty("Pensioners would be left with nothing but a voucher") != "negated"
+
+
+def test_no_crime_except_states_the_exception():
+    assert grade_certainty("She has committed no crime except to follow me online") == "certain"
+
+
+def test_being_widely_considered_is_a_common_view_not_a_hedge():
+    assert grade_certainty("The senator is still widely considered a top contender") == "certain"
+
+
+def test_considering_a_sale_leaves_it_open():
+    assert grade_certainty("The company is considering a sale of the plant") == "hedged"

@@ -65,6 +65,14 @@ def _text(tokens: Sequence[Token]) -> str:
     )
 
 
+# "left with nothing but a voucher", "committed no crime except ...": a
+# negated word with its exception states the exception, it denies nothing.
+_EXCEPTION = re.compile(
+    r"\b(?:nothing|none|nobody|no one)\s+(?:but|except)\b"
+    r"|\bno\b(?:\s+\S+){1,4}\s+(?:except|other than|save for)\b"
+)
+
+
 def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     """Certainty of the proposition carried by ``tokens`` (one clause's
     content, frame words left out), with the words that set it."""
@@ -96,6 +104,9 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
             LEMMA_FIXES.get(low, t.lemma_.lower()) in HEDGE_VERBS
             and t.pos_ == "VERB"
             and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
+            # "is widely considered a contender" reports a common view; only
+            # "is considering" (mulling it over) leaves something open
+            and not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children))
         ):
             return "hedged", t.text
     m = _NEGATION_PHRASE.search(text)
@@ -105,6 +116,8 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         low = t.lower_.replace("’", "'")
         if t.dep_ == "neg" or low == "n't":
             return "negated", t.text
+        if _EXCEPTION.search(text):
+            continue  # "nothing but a voucher", "no crime except ...": the exception is stated
         if (
             low in NEGATING_DETERMINERS
             and t.dep_ in ("det", "preconj", "cc")
