@@ -111,3 +111,66 @@ def test_not_this_but_that_is_no_denial_of_what_it_shares():
     assert conflicts_of(claim, lambda d: d) == []
     claim = Claim("c1", affirms.text, "disputed", (affirms, denies))
     assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}
+
+
+def _said(doc: str, text: str, certainty: str, cue: str | None = None, source=None) -> Mention:
+    return Mention(
+        doc=doc,
+        start=0,
+        end=len(text),
+        text=text,
+        certainty=certainty,  # type: ignore[arg-type]
+        cue=cue,
+        source=source,
+        terms=("mayor", "accept", "responsibility", "decision"),
+        weights=(1.0, 1.0, 1.0, 1.0),
+        entities=("ann lee",),
+    )
+
+
+def test_a_negation_of_something_else_in_the_sentence_is_no_contradiction():
+    # "no excuses" denies excuses, not the acceptance the other outlet reports.
+    accepts = _said(
+        "a.txt", "the mayor said she fully accepts responsibility for the decision", "certain"
+    )
+    no_excuses = _said(
+        "b.txt",
+        "the mayor had no excuses for her conduct and fully accepts responsibility "
+        "for the decision",
+        "negated",
+        cue="no",
+    )
+    claim = Claim("c1", accepts.text, "disputed", (accepts, no_excuses))
+    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+
+
+def test_words_printed_in_quotation_marks_overstate_nothing():
+    bare = _said("a.txt", "I accept full responsibility for the decision, the mayor", "certain")
+    reported = _said(
+        "b.txt", "the mayor accepts responsibility for the decision", "certain", source="Ann Lee"
+    )
+    claim = Claim("c1", bare.text, "single-source", (bare, reported))
+    assert "overstatement" in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    quoted = conflicts_of(claim, lambda d: d, quoted=lambda m: m.doc == "a.txt")
+    assert "overstatement" not in {c.kind for c in quoted}
+
+
+def test_the_same_words_attributed_by_one_outlet_and_bare_in_another_overstate_nothing():
+    bare = _said("a.txt", "the mayor fully accepts responsibility for the decision", "certain")
+    reported = _said(
+        "b.txt",
+        "the mayor fully accepts responsibility for the decision",
+        "certain",
+        source="Ann Lee",
+    )
+    claim = Claim("c1", bare.text, "single-source", (bare, reported))
+    assert conflicts_of(claim, lambda d: d) == []
+
+
+def test_a_relative_clause_is_background_not_an_overstatement():
+    bare = _said("a.txt", "who accepts responsibility for the decision, the mayor said", "certain")
+    reported = _said(
+        "b.txt", "the mayor accepts responsibility for the decision", "certain", source="Ann Lee"
+    )
+    claim = Claim("c1", bare.text, "single-source", (bare, reported))
+    assert conflicts_of(claim, lambda d: d) == []

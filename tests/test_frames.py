@@ -176,8 +176,8 @@ SOURCES_AND_CERTAINTY = [
         "The company wants to sell its European unit.",
         "European unit",
         "The company",
-        "hedged",
-        id="a_wanted_act_is_attributed_and_hedged",
+        "certain",  # the wanting is stated (the eval gold reads "wants to" so)
+        id="a_want_is_attributed_and_stated",
     ),
     pytest.param(
         "Republicans are worried that the bill will raise premiums.",

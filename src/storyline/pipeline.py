@@ -19,6 +19,7 @@ from storyline.article.figures import article_figures
 from storyline.article.infer import infer_date, infer_outlet
 from storyline.article.mentions import find_mentions, is_claim_sentence, sentences
 from storyline.article.nlp import model_versions, parse_many
+from storyline.article.quotes import enclosing, quotations
 from storyline.ingest.files import read_inputs
 from storyline.measure.quantities import find_quantities
 from storyline.model import (
@@ -137,6 +138,11 @@ def build_dossier(
     def figures_in(m: Mention):
         return find_quantities(texts[m.doc], m.start, m.end)
 
+    quotes = {doc: quotations(text) for doc, text in texts.items()}
+
+    def quoted(m: Mention) -> bool:
+        return enclosing(quotes[m.doc], m.start) is not None
+
     claims: list[Claim] = []
     conflicts: list[Conflict] = []
     groups = group(mentions, settings.grouping)
@@ -159,6 +165,7 @@ def build_dossier(
                     figures_in,
                     groups[k].link,
                     settings.grouping,
+                    quoted,
                 )
             )
     claims, conflicts = rank(claims, conflicts, settings.importance)

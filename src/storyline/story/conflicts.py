@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from storyline.lexicon.terms import LIGHT_WORDS
+from storyline.measure.number_words import STOP_WORDS
 from storyline.measure.quantities import compatible
 from storyline.measure.units import family
 from storyline.model import Claim, Conflict, Mention, Quantity
@@ -47,21 +49,89 @@ def _corrects(m: Mention) -> bool:
     return bool(_CORRECTION.search(m.text))
 
 
+# How many words after a negation its scope is looked for in ("no deal has
+# been announced": "deal"; "did not send a lewd photo": "send", "photo").
+NEGATION_SCOPE_WORDS = 4
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def _stems(words: Sequence[str]) -> set[str]:
+    """Five-letter stems of the content words ("excuses" -> "excus")."""
+    return {
+        w.lower()[:5]
+        for w in words
+        if len(w) >= 3 and w.lower() not in STOP_WORDS and w.lower() not in LIGHT_WORDS
+    }
+
+
+def _negates_what_it_shares(negating: Mention, affirming: Mention) -> bool:
+    """Whether the words a negation governs are words the affirmation says
+    too: "no deal has been announced" denies the deal that "a deal is nearing
+    completion" affirms, but "had 'no excuses' and fully accepts the blame"
+    denies excuses, not the acceptance another outlet reports. Where the
+    cue is not in the mention's words (a frame negated it), it holds."""
+    cue = (negating.cue or "").lower().replace("’", "'")
+    text = negating.text.lower().replace("’", "'").replace("n't", " not")
+    at = text.find(cue.replace("n't", " not")) if cue else -1
+    if at < 0:
+        return True
+    after = _WORD.findall(text[at + len(cue) :])[:NEGATION_SCOPE_WORDS]
+    said = _stems(affirming.terms) | _stems(_WORD.findall(affirming.text))
+    return bool(_stems(after) & said)
+
+
+# A clause that opens on one of these hangs on another ("which House leaders
+# discussed on Wednesday", "before the reading began"): background to a
+# statement, not an outlet's assertion of its own.
+_SUBORDINATE_OPENERS = frozenset(
+    "which who whom whose where when while before after since because although though "
+    "whereas unless until".split()
+)
+# Two outlets' words this alike are one text (a quotation, wire copy) that
+# one of them attributes and the other prints bare: no overstatement.
+SAME_WORDS = 0.7
+
+
+def _background(m: Mention) -> bool:
+    """A relative or adverbial clause, or a bare gerund from a list
+    ("reinstating the assault weapons ban")."""
+    first = m.text.split()[0] if m.text.split() else ""
+    return first.lower() in _SUBORDINATE_OPENERS or (first.islower() and first.endswith("ing"))
+
+
+def _same_words(a: Mention, b: Mention) -> bool:
+    wa, wb = set(_WORD.findall(a.text.lower())), set(_WORD.findall(b.text.lower()))
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
+
+
+def _outstates(stated: Mention, other: Mention) -> bool:
+    """Whether ``other`` gives less than ``stated`` claims of the same words:
+    it is not the same text attributed, and where it negates, its negation
+    bears on what both say."""
+    if other.certainty == "certain" and _same_words(stated, other):
+        return False
+    return other.certainty != "negated" or _negates_what_it_shares(other, stated)
+
+
 def _facing(
     ms: Sequence[Mention],
     left: Sequence[int],
     right: Sequence[int],
     link: Callable[[int, int], float],
     settings: GroupingSettings,
+    also: Callable[[Mention, Mention], bool] | None = None,
 ) -> tuple[list[int], list[int], tuple[int, int] | None]:
     """The mentions of ``left`` and ``right`` (indexes into ``ms``) that face
-    a mention of the other side, from another article, closely enough; and
-    the closest facing pair, whose words the reader is shown."""
+    a mention of the other side, from another article, closely enough (and
+    pass ``also``, where given); and the closest facing pair, whose words
+    the reader is shown."""
     pairs = [
         (a, b)
         for a in left
         for b in right
-        if ms[a].doc != ms[b].doc and opposed_pair_holds(ms[a], ms[b], link(a, b), settings)
+        if ms[a].doc != ms[b].doc
+        and opposed_pair_holds(ms[a], ms[b], link(a, b), settings)
+        and (also is None or also(ms[a], ms[b]))
     ]
     closest = max(pairs, key=lambda p: (link(*p), -p[0], -p[1]), default=None)
     return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs}), closest
@@ -77,15 +147,19 @@ def conflicts_of(
     figures: Callable[[Mention], Sequence[Quantity]] | None = None,
     link: Callable[[int, int], float] = _all_linked,
     settings: GroupingSettings = DEFAULT_GROUPING,
+    quoted: Callable[[Mention], bool] = lambda m: False,
 ) -> list[Conflict]:
     """Contradictions, overstatements and incompatible figures within one
-    claim; ``link(i, j)`` is how alike mentions i and j are. Each says in
-    one line who clashes and with which words."""
+    claim; ``link(i, j)`` is how alike mentions i and j are, ``quoted(m)``
+    whether a mention stands inside a quotation. Each says in one line who
+    clashes and with which words."""
     found: list[Conflict] = []
     ms = claim.mentions
     affirm = [i for i, m in enumerate(ms) if m.certainty == "certain"]
     negate = [i for i, m in enumerate(ms) if m.certainty == "negated" and not _corrects(m)]
-    pro_i, con_i, closest = _facing(ms, affirm, negate, link, settings)
+    pro_i, con_i, closest = _facing(
+        ms, affirm, negate, link, settings, lambda a, b: _negates_what_it_shares(b, a)
+    )
     if closest is not None:
         pro, con = [ms[i] for i in pro_i], [ms[i] for i in con_i]
         a, b = ms[closest[0]], ms[closest[1]]
@@ -99,10 +173,17 @@ def conflicts_of(
                 tuple(pro + con),
             )
         )
-    own_certain_docs = {m.doc for m in ms if m.certainty == "certain" and m.source is None}
+
+    # Words inside quotation marks are someone's, even where the reading
+    # missed whose: an outlet printing a quotation states nothing as its own.
+    def own_statement(m: Mention) -> bool:
+        return m.certainty == "certain" and m.source is None and not quoted(m)
+
+    own_certain_docs = {m.doc for m in ms if own_statement(m)}
     others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs and not _corrects(m)]
-    stated_i = [i for i, m in enumerate(ms) if m.certainty == "certain" and m.source is None]
-    stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings)
+    stated_i = [i for i, m in enumerate(ms) if own_statement(m)]
+    stated_i = [i for i in stated_i if not _background(ms[i])]
+    stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings, _outstates)
     if len(own_certain_docs) == 1 and closest is not None:
         doc = next(iter(own_certain_docs))
         stated, others = [ms[i] for i in stated_i], [ms[i] for i in others_i]
