@@ -174,3 +174,21 @@ def test_a_relative_clause_is_background_not_an_overstatement():
     )
     claim = Claim("c1", bare.text, "single-source", (bare, reported))
     assert conflicts_of(claim, lambda d: d) == []
+
+
+def test_a_negation_denies_the_word_it_governs_not_one_further_on():
+    seen = _said("a.txt", "the mayor is seen in an amateur video grabbing a student", "certain")
+    unnamed = _said("b.txt", "the student is not identified in the video", "negated", cue="is not")
+    claim = Claim("c1", seen.text, "disputed", (seen, unnamed))
+    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+
+
+def test_a_denial_verb_denies_its_whole_complement():
+    alleged = _said(
+        "a.txt", "people allege that the firms give the government a back door", "certain"
+    )
+    denied = _said(
+        "b.txt", "the firms denied they give the government a back door", "negated", cue="denied"
+    )
+    claim = Claim("c1", alleged.text, "disputed", (alleged, denied))
+    assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from storyline.lexicon.certainty import DENIAL_VERBS
 from storyline.lexicon.terms import LIGHT_WORDS
 from storyline.measure.number_words import STOP_WORDS
 from storyline.measure.quantities import compatible
@@ -52,6 +53,9 @@ def _corrects(m: Mention) -> bool:
 # How many words after a negation its scope is looked for in ("no deal has
 # been announced": "deal"; "did not send a lewd photo": "send", "photo").
 NEGATION_SCOPE_WORDS = 4
+# ... and the first content word there is what it denies ("is not
+# identified in the video" denies the identifying, not the video).
+NEGATED_CONTENT_WORDS = 1
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
@@ -75,7 +79,11 @@ def _negates_what_it_shares(negating: Mention, affirming: Mention) -> bool:
     at = text.find(cue.replace("n't", " not")) if cue else -1
     if at < 0:
         return True
-    after = _WORD.findall(text[at + len(cue) :])[:NEGATION_SCOPE_WORDS]
+    # A denial verb's complement opens on its own subject and verb ("denied
+    # they give the government a back door"): its first words all count.
+    denial = any(cue.startswith(v[:4]) for v in DENIAL_VERBS)
+    words = _WORD.findall(text[at + len(cue) :])[:NEGATION_SCOPE_WORDS]
+    after = words if denial else [w for w in words if _stems([w])][:NEGATED_CONTENT_WORDS]
     said = _stems(affirming.terms) | _stems(_WORD.findall(affirming.text))
     return bool(_stems(after) & said)
 
