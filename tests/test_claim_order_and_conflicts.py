@@ -89,12 +89,10 @@ def test_not_this_but_that_is_no_denial_of_what_it_shares():
     # "wasn't talking about slashing benefits but slowing their growth" corrects
     # one reading into another: it does not deny that growth would slow.
     def mention(doc: str, text: str, certainty: str) -> Mention:
-        return Mention(
-            doc=doc,
-            start=0,
-            end=len(text),
-            text=text,
-            certainty=certainty,  # type: ignore[arg-type]
+        return _said(
+            doc,
+            text,
+            certainty,
             terms=("plan", "slow", "rate", "benefit", "growth"),
             weights=(2.0, 0.6, 1.0, 1.0, 1.0),
             entities=("budget office",),
@@ -113,7 +111,16 @@ def test_not_this_but_that_is_no_denial_of_what_it_shares():
     assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}
 
 
-def _said(doc: str, text: str, certainty: str, cue: str | None = None, source=None) -> Mention:
+def _said(
+    doc: str,
+    text: str,
+    certainty: str,
+    cue: str | None = None,
+    source: str | None = None,
+    terms: tuple[str, ...] = ("mayor", "accept", "responsibility", "decision"),
+    weights: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0),
+    entities: tuple[str, ...] = ("ann lee",),
+) -> Mention:
     return Mention(
         doc=doc,
         start=0,
@@ -122,9 +129,9 @@ def _said(doc: str, text: str, certainty: str, cue: str | None = None, source=No
         certainty=certainty,  # type: ignore[arg-type]
         cue=cue,
         source=source,
-        terms=("mayor", "accept", "responsibility", "decision"),
-        weights=(1.0, 1.0, 1.0, 1.0),
-        entities=("ann lee",),
+        terms=terms,
+        weights=weights,
+        entities=entities,
     )
 
 

@@ -15,6 +15,11 @@ def _figures(text: str):
     return {f.text: f for f in reading.figures}
 
 
+def _the_figure(text: str, value: float):
+    (fig,) = [f for f in _figures(text).values() if f.value == value]
+    return fig
+
+
 def test_an_age_belongs_to_the_noun_it_describes():
     fig = next(
         f
@@ -28,46 +33,47 @@ def test_an_age_belongs_to_the_noun_it_describes():
 
 
 def test_a_count_names_the_noun_it_counts_past_its_adjectives():
-    figs = _figures("On Monday the mayor held 14 tense news conferences about the budget.")
-    (fig,) = [f for f in figs.values() if f.value == 14]
+    fig = _the_figure("On Monday the mayor held 14 tense news conferences about the budget.", 14)
     assert fig.unit == "tense news conferences"
 
 
 def test_a_count_of_pieces_says_pieces_of_what():
-    figs = _figures(
-        "Investigators said they had recovered 40 million pieces of email from the servers."
+    fig = _the_figure(
+        "Investigators said they had recovered 40 million pieces of email from the servers.",
+        40_000_000,
     )
-    (fig,) = [f for f in figs.values() if f.value == 40_000_000]
     assert fig.unit == "pieces of email"
 
 
 def test_nouns_joined_by_and_are_counted_together():
-    figs = _figures("The agency has held 12 private hearings and briefings for council members.")
-    (fig,) = [f for f in figs.values() if f.value == 12]
+    fig = _the_figure(
+        "The agency has held 12 private hearings and briefings for council members.", 12
+    )
     assert fig.unit == "private hearings and briefings"
 
 
 def test_a_possessive_pronoun_holder_is_the_person_named_before():
-    figs = _figures(
+    fig = _the_figure(
         "Senator Maria Santos unveiled her budget on Monday. "
-        "Her spending plan would cut the transport budget by $40 billion over ten years."
+        "Her spending plan would cut the transport budget by $40 billion over ten years.",
+        40_000_000_000,
     )
-    (fig,) = [f for f in figs.values() if f.value == 40_000_000_000]
     assert "Santos" in fig.entity and "spending plan" in fig.entity
 
 
 def test_a_title_alone_is_never_a_figures_holder():
-    figs = _figures(
+    fig = _the_figure(
         "Critics point out that Mr. Santos’s budget plan, approved twice by the council, "
-        "includes similar savings of roughly $70 million over five years."
+        "includes similar savings of roughly $70 million over five years.",
+        70_000_000,
     )
-    (fig,) = [f for f in figs.values() if f.value == 70_000_000]
     assert fig.entity.strip() not in ("Mr.", "Mr")
 
 
 def test_a_figure_names_what_it_is_taken_from():
-    figs = _figures("Governor Maria Santos has cut $70 million from Medicaid to pay for a stadium.")
-    (fig,) = [f for f in figs.values() if f.value == 70_000_000]
+    fig = _the_figure(
+        "Governor Maria Santos has cut $70 million from Medicaid to pay for a stadium.", 70_000_000
+    )
     assert "Medicaid" in fig.entity and "Santos" in fig.entity
 
 
@@ -80,9 +86,9 @@ def test_a_count_of_nine_written_as_a_word_is_a_figure_but_the_two_firms_are_not
 
 
 def test_he_holds_a_figure_as_the_last_person_named():
-    figs = _figures(
+    fig = _the_figure(
         "The council's leader, Maria Santos, spoke on Monday. "
-        "He said nothing, but she has nearly 40,000 followers."
+        "He said nothing, but she has nearly 40,000 followers.",
+        40_000,
     )
-    (fig,) = [f for f in figs.values() if f.value == 40_000]
     assert "Santos" in fig.entity
