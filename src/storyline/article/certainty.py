@@ -65,7 +65,7 @@ def _text(tokens: Sequence[Token]) -> str:
     )
 
 
-# "left with nothing but a voucher", "committed no crime except ...": a
+# "left with nothing but a refund", "broke no rule except ...": a
 # negated word with its exception states the exception, it denies nothing.
 _EXCEPTION = re.compile(
     r"\b(?:nothing|none|nobody|no one)\s+(?:but|except)\b"
@@ -117,7 +117,7 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         if t.dep_ == "neg" or low == "n't":
             return "negated", t.text
         if _EXCEPTION.search(text):
-            continue  # "nothing but a voucher", "no crime except ...": the exception is stated
+            continue  # "nothing but a refund", "no rule except ...": the exception is stated
         if (
             low in NEGATING_DETERMINERS
             and t.dep_ in ("det", "preconj", "cc")
@@ -138,7 +138,7 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
 
 def _would_is_certain(would: Token) -> bool:
     """ "would" that states, not hedges: "will" backshifted under a past
-    reporting verb ("the campaign said the plan would end Medicare") or what
+    reporting verb ("the campaign said the plan would end free parking") or what
     a plan, bill or law does ("the proposal would give seniors payments").
     An "if" in the sentence keeps it a hedge (a condition)."""
     verb = would.head

@@ -60,7 +60,7 @@ def _separated(t: Token) -> bool:
 
 def _states_on_its_own(t: Token) -> bool:
     """Whether a subordinate verb's clause is a proposition by itself, not a
-    piece of its parent's: an infinitive of purpose ("to protect Medicare"),
+    piece of its parent's: an infinitive of purpose ("to protect pensions"),
     an adverbial with no subject of its own ("when asked repeatedly"), or
     an indirect question ("whether he
     still wished to be mayor", "how he will pay") says something only with

@@ -90,7 +90,7 @@ def _holder(
     return None
 
 
-# A name that is only a title ("Mr." split from "Mr. Ryan's plan" by the parser).
+# A name that is only a title ("Mr." split from "Mr. Carter's plan" by the parser).
 _TITLE_ONLY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$")
 
 

@@ -170,7 +170,7 @@ def _partitive_of(root: Token) -> Token | None:
 
 def without_dateline(doc: Doc, frame: Frame) -> Frame:
     """The frame without a dateline the parser took into its source:
-    "WASHINGTON -- President Obama said ..." is Obama's, not Washington's."""
+    "WASHINGTON -- Senator Santos said ..." is Santos's, not Washington's."""
     start, end = frame.source_start, frame.source_end
     i = start
     while i < end - 1 and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) >= 3:

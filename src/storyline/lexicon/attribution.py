@@ -452,8 +452,8 @@ LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
 # With a reporting verb after them they are part of its frame.
 RETICENCE_VERBS = frozenset({"decline", "refuse"})
 
-# Of those, the ones news states as a plain fact about their subject ("Ryan
-# wants to make changes to Medicare", "he wanted to move on"): attributed to
+# Of those, the ones news states as a plain fact about their subject ("the mayor
+# wants to sell the bus depot", "he wanted to move on"): attributed to
 # the subject, not hedged (4 of the 5 such quotes in the dev gold are
 # certain; the fifth is a denial).
 STATED_WANTS = frozenset({"want"})

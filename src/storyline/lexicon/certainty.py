@@ -263,7 +263,7 @@ HEDGE_GERUND_PREPOSITIONS = frozenset({"from"})
 HEDGE_MARKERS = frozenset({"if", "whether", "unless"})
 
 # "would" is no hedge where it is "will" backshifted under a past reporting
-# verb ("said the plan would end Medicare") or where it says what a plan or a
+# verb ("said the plan would end free parking") or where it says what a plan or a
 # law does ("the proposal would give seniors payments"): the subjects of that
 # kind (issue 11, BASIL dev analysis: 18 of 35 certain->hedged errors).
 PLAN_NOUNS = frozenset(

@@ -165,7 +165,7 @@ ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people fam
 
 # Titles a report uses for a person it has named ("the congressman", "the
 # speaker", "the senator"): with "the" and no name of their own, they are the
-# last person named before (issue 11: "the speaker" is John Boehner). From AP
+# last person named before (issue 11: "the speaker" is the Speaker named before). From AP
 # style's formal titles; generic roles ("official", "spokesman") are not
 # here: they stay unnamed unless an earlier source carries the same noun.
 PERSON_TITLES = frozenset(

@@ -60,7 +60,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
 def _stems(words: Sequence[str]) -> set[str]:
-    """Five-letter stems of the content words ("excuses" -> "excus")."""
+    """Five-letter stems of the content words ("reasons" -> "reaso")."""
     return {
         w.lower()[:5]
         for w in words
@@ -71,8 +71,8 @@ def _stems(words: Sequence[str]) -> set[str]:
 def _negates_what_it_shares(negating: Mention, affirming: Mention) -> bool:
     """Whether the words a negation governs are words the affirmation says
     too: "no deal has been announced" denies the deal that "a deal is nearing
-    completion" affirms, but "had 'no excuses' and fully accepts the blame"
-    denies excuses, not the acceptance another outlet reports. Where the
+    completion" affirms, but "gave no reason and fully backs the merger"
+    denies a reason, not the backing another outlet reports. Where the
     cue is not in the mention's words (a frame negated it), it holds."""
     cue = (negating.cue or "").lower().replace("’", "'")
     text = negating.text.lower().replace("’", "'").replace("n't", " not")
@@ -80,7 +80,7 @@ def _negates_what_it_shares(negating: Mention, affirming: Mention) -> bool:
     if at < 0:
         return True
     # A denial verb's complement opens on its own subject and verb ("denied
-    # they give the government a back door"): its first words all count.
+    # they had sold the plant"): its first words all count.
     denial = any(cue.startswith(v[:4]) for v in DENIAL_VERBS)
     words = _WORD.findall(text[at + len(cue) :])[:NEGATION_SCOPE_WORDS]
     after = words if denial else [w for w in words if _stems([w])][:NEGATED_CONTENT_WORDS]

@@ -1,14 +1,14 @@
 """One name per speaker across a story's articles.
 
-Each article names its sources in its own style: one outlet writes "Anthony
-D. Weiner" or "James R. Clapper Jr.", another "Anthony Weiner" or "James
-Clapper", and a later sentence only "Clapper". Read article by article, that
+Each article names its sources in its own style: one outlet writes "Maria
+L. Santos" or "John R. Carter Jr.", another "Maria Santos" or "John
+Carter", and a later sentence only "Carter". Read article by article, that
 is two or three sources, and a claim two outlets took from one person counts
 two independent sources. Here a person's names are folded together across
 the story (the same first and last name, titles, middle initials and
 suffixes aside), and every mention gets the form most articles use, the
-fuller one on a tie. A bare surname is left as it is: "Obama said" may stand
-for his campaign, and the article's own resolution (entities.py) has already
+fuller one on a tie. A bare surname is left as it is: "Santos said" may stand
+for her campaign, and the article's own resolution (entities.py) has already
 named whom it could.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import replace
 from storyline.model import Mention
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Titles before a name ("Mr. Weiner", "Sen. Durbin") are not part of it.
+# Titles before a name ("Mr. Carter", "Sen. Santos") are not part of it.
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "senator", "representative", "governor"}
 )
@@ -39,8 +39,8 @@ def _words(name: str) -> list[str] | None:
 
 
 def _person_key(words: Sequence[str]) -> tuple[str, str] | None:
-    """(first, last) without middle initials and suffixes, e.g. "James R.
-    Clapper Jr." -> ("james", "clapper"); None for a single word."""
+    """(first, last) without middle initials and suffixes, e.g. "John R.
+    Carter Jr." -> ("john", "carter"); None for a single word."""
     kept = [
         w.rstrip(".,").lower()
         for w in words
