@@ -86,3 +86,15 @@ def test_a_claim_is_worded_by_a_whole_statement_rather_than_a_fragment():
     fragment = [said("a.txt", "involving the council"), said("b.txt", "involving the council")]
     whole = [said("a.txt", "The council will vote on the library budget next week")]
     assert _wording([fragment[0], whole[0]], [fragment, whole]) == whole[0].text
+
+
+def test_a_claim_is_worded_by_a_whole_sentence_rather_than_a_relative_clause():
+    from storyline.model import Mention
+    from storyline.pipeline import _wording
+
+    def said(doc: str, text: str) -> Mention:
+        return Mention(doc, 0, len(text), text, "certain")
+
+    relative = said("a.txt", "which was approved by voters in 2022 and allows late-night trading")
+    whole = said("b.txt", "Voters approved the measure in 2022, and it allows late-night trading")
+    assert _wording([relative], [[relative, whole]]) == whole.text

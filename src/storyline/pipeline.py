@@ -100,20 +100,32 @@ def _position(m: Mention) -> tuple[str, int, int]:
     return (m.doc, m.start, m.end)
 
 
-# A claim's wording should state something whole: a central mention of fewer
-# words ("involving government as well as industry") is passed over for the
-# next best-carried group's, where the claim has one.
+# A claim's wording should state something whole: a mention of fewer words
+# ("involving government as well as industry") or one that opens inside its
+# sentence ("which was approved by voters", "saying the drug is flowing")
+# is passed over for a whole sentence's words where the claim has one.
 WHOLE_STATEMENT_WORDS = 6
 
 
+def _states_whole(m: Mention) -> bool:
+    words = m.text.split()
+    return len(words) >= WHOLE_STATEMENT_WORDS and words[0][:1].isupper()
+
+
 def _wording(centrals: Sequence[Mention], members: Sequence[Sequence[Mention]]) -> str:
-    """The text of a gathered claim: the central mention of its best-carried
-    tight group (most articles, then most mentions) that states something whole."""
+    """The text of a gathered claim: from its best-carried tight group
+    (most articles, then most mentions) on, the central mention, then the
+    group's others, the first that states something whole; failing that,
+    the first long enough; failing that, the best-carried group's central."""
     order = sorted(
         range(len(centrals)), key=lambda k: (-len({m.doc for m in members[k]}), -len(members[k]), k)
     )
-    whole = [k for k in order if len(centrals[k].text.split()) >= WHOLE_STATEMENT_WORDS]
-    return centrals[(whole or order)[0]].text
+    candidates = [m for k in order for m in (centrals[k], *members[k]) if m.certainty != "negated"]
+    for good in (_states_whole, lambda m: len(m.text.split()) >= WHOLE_STATEMENT_WORDS):
+        found = next((m for m in candidates if good(m)), None)
+        if found is not None:
+            return found.text
+    return centrals[order[0]].text
 
 
 def build_dossier(
