@@ -271,6 +271,20 @@ ONE_DATE = [
     pytest.param(
         "Google launched Keep this week.", "this week", "2013-03-22", "2013-W12", id="this_week"
     ),
+    pytest.param(
+        "The council approved the budget plan on March 29 by a vote of 7 to 2.",
+        "March 29",
+        "2026-08-15",
+        "2026-03-29",
+        id="a_plan_noun_is_no_future_cue",
+    ),
+    pytest.param(
+        "The council plans to vote on March 29.",
+        "March 29",
+        "2026-08-15",
+        "2027-03-29",
+        id="plans_to_looks_ahead",
+    ),
     # anchored to a date named before
     pytest.param(
         "In 2024 it bought a factory in Barcelona closed down by Nissan three years earlier.",

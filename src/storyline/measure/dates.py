@@ -192,8 +192,16 @@ def _sentence(text: str, pos: int, reach: int = 600) -> tuple[int, int]:
     return start, next((m.start() + 1 for m in _SENT_END.finditer(text, pos, hi) if real(m)), hi)
 
 
+# Cues that look ahead only as verbs of intent ("plans to meet on Monday"); as
+# nouns ("the budget plan on March 29") they say nothing of tense.
+_INTENT_BEFORE_TO = frozenset("plans plan planned intends aims hopes expects expect".split())
+
+
 def _cue(words: list[re.Match], i: int) -> str | None:
     w = words[i].group().lower().replace("’", "'")
+    if w in _INTENT_BEFORE_TO:
+        after = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        return "future" if after == "to" else None
     if w in _FUTURE or w.endswith("'ll"):
         return "future"
     if w in _PAST:
