@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.model import Article, Claim, Mention
@@ -154,8 +156,9 @@ def test_a_negation_of_something_else_in_the_sentence_is_no_contradiction():
 def test_words_printed_in_quotation_marks_overstate_nothing():
     bare = _said("a.txt", "I accept full responsibility for the decision, the mayor", "certain")
     reported = _said(
-        "b.txt", "the mayor accepts responsibility for the decision", "certain", source="Ann Lee"
+        "b.txt", "the mayor accepts responsibility for the decision", "certain", source="reports"
     )
+    reported = replace(reported, source_kind="reports")
     claim = Claim("c1", bare.text, "single-source", (bare, reported))
     assert "overstatement" in {c.kind for c in conflicts_of(claim, lambda d: d)}
     quoted = conflicts_of(claim, lambda d: d, quoted=lambda m: m.doc == "a.txt")
@@ -199,3 +202,23 @@ def test_a_denial_verb_denies_its_whole_complement():
     )
     claim = Claim("c1", alleged.text, "disputed", (alleged, denied))
     assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}
+
+
+def test_a_fact_another_outlet_credits_to_a_person_it_quotes_is_no_overstatement():
+    stated = _said("a.txt", "The mayor's district is roughly 35 percent Latino", "certain")
+    quoted = _said("b.txt", "her district is 35 percent Latino, a professor said", "certain")
+    quoted = replace(quoted, source="Ann Lee", source_kind="person")
+    claim = Claim("c1", stated.text, "single-source", (stated, quoted))
+    assert conflicts_of(claim, lambda d: d) == []
+
+
+def test_stating_what_another_outlet_credits_to_a_report_is_an_overstatement():
+    stated = _said(
+        "a.txt", "A deal between the mayor and the council is nearing completion", "certain"
+    )
+    credited = _said(
+        "b.txt", "the mayor and the council are in talks on a deal, a paper reported", "certain"
+    )
+    credited = replace(credited, source="Financial Times", source_kind="outlet")
+    claim = Claim("c1", stated.text, "single-source", (stated, credited))
+    assert [c.kind for c in conflicts_of(claim, lambda d: d)] == ["overstatement"]

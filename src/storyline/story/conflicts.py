@@ -121,6 +121,22 @@ def _outstates(stated: Mention, other: Mention) -> bool:
     return other.certainty != "negated" or _negates_what_it_shares(other, stated)
 
 
+# Sources whose word is itself news to be checked: another outlet's report
+# ("according to the Financial Times"), unnamed reports.
+_REPORTING_KINDS = frozenset({"outlet", "reports", "wire", "unnamed"})
+
+
+def _contested(others: Sequence[Mention]) -> bool:
+    """Whether what the rest of the coverage does with a claim makes stating
+    it as fact an overstatement: it hedges or negates it, or only credits it
+    to a report or an unnamed source. A fact one outlet states and another
+    credits to a person it quotes ("his district is 35 percent Latino, the
+    professor said") is ordinary journalism, not an overstatement."""
+    return any(
+        m.certainty != "certain" or (m.source_kind or "") in _REPORTING_KINDS for m in others
+    )
+
+
 def _facing(
     ms: Sequence[Mention],
     left: Sequence[int],
@@ -192,7 +208,7 @@ def conflicts_of(
     stated_i = [i for i, m in enumerate(ms) if own_statement(m)]
     stated_i = [i for i in stated_i if not _background(ms[i])]
     stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings, _outstates)
-    if len(own_certain_docs) == 1 and closest is not None:
+    if len(own_certain_docs) == 1 and closest is not None and _contested([ms[i] for i in others_i]):
         doc = next(iter(own_certain_docs))
         stated, others = [ms[i] for i in stated_i], [ms[i] for i in others_i]
         how = sorted(
