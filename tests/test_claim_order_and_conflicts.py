@@ -222,3 +222,25 @@ def test_stating_what_another_outlet_credits_to_a_report_is_an_overstatement():
     credited = replace(credited, source="Financial Times", source_kind="outlet")
     claim = Claim("c1", stated.text, "single-source", (stated, credited))
     assert [c.kind for c in conflicts_of(claim, lambda d: d)] == ["overstatement"]
+
+
+def test_a_negation_inside_a_condition_denies_nothing():
+    affirms = _said("a.txt", "the mayor must prove that she accepts responsibility", "certain")
+    conditional = _said(
+        "b.txt",
+        "if the mayor does not accept responsibility, the council will act",
+        "negated",
+        cue="not",
+    )
+    claim = Claim("c1", affirms.text, "disputed", (affirms, conditional))
+    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+
+
+def test_a_bare_infinitive_is_background_not_an_overstatement():
+    bare = _said("a.txt", "to take the mayor to task for her decision on responsibility", "certain")
+    credited = replace(
+        _said("b.txt", "the mayor accepts responsibility for the decision", "hedged"),
+        cue="may",
+    )
+    claim = Claim("c1", bare.text, "single-source", (bare, credited))
+    assert conflicts_of(claim, lambda d: d) == []

@@ -57,6 +57,7 @@ NEGATION_SCOPE_WORDS = 4
 # identified in the video" denies the identifying, not the video).
 NEGATED_CONTENT_WORDS = 1
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b")
 
 
 def _stems(words: Sequence[str]) -> set[str]:
@@ -79,6 +80,8 @@ def _negates_what_it_shares(negating: Mention, affirming: Mention) -> bool:
     at = text.find(cue.replace("n't", " not")) if cue else -1
     if at < 0:
         return True
+    if _CONDITION.search(text[:at]):
+        return False  # "if he does not prove it": a condition denies nothing
     # A denial verb's complement opens on its own subject and verb ("denied
     # they had sold the plant"): its first words all count.
     denial = any(cue.startswith(v[:4]) for v in DENIAL_VERBS)
@@ -101,10 +104,14 @@ SAME_WORDS = 0.7
 
 
 def _background(m: Mention) -> bool:
-    """A relative or adverbial clause, or a bare gerund from a list
-    ("reinstating the assault weapons ban")."""
+    """A relative or adverbial clause, a bare gerund from a list
+    ("reinstating the assault weapons ban") or a bare infinitive."""
     first = m.text.split()[0] if m.text.split() else ""
-    return first.lower() in _SUBORDINATE_OPENERS or (first.islower() and first.endswith("ing"))
+    return (
+        first.lower() in _SUBORDINATE_OPENERS
+        or (first.islower() and first.endswith("ing"))
+        or first == "to"  # an infinitive hanging on its clause ("to task for his ...")
+    )
 
 
 def _same_words(a: Mention, b: Mention) -> bool:
