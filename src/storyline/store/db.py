@@ -9,6 +9,7 @@ once queue instead of failing or losing rows; readers never wait.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,6 +124,22 @@ class Db:
         self._conn.close()
 
 
+def _switch_to_wal(conn: sqlite3.Connection) -> None:
+    """PRAGMA journal_mode=WAL, waiting out a neighbour: switching the
+    journal mode takes the file whole, and SQLite reports "database is
+    locked" at once, not through the busy timeout, while another process
+    opening the same new store holds it (two `storyline add` at once)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _connect_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +154,7 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         # WAL: readers never block the writer nor it them, and a killed
         # writer leaves the last committed state. NORMAL is durable in WAL
         # against a crashed process (only a power cut can lose the last commit).
-        conn.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
