@@ -107,10 +107,14 @@ def test_not_this_but_that_is_no_denial_of_what_it_shares():
         "negated",
     )
     denies = mention("b.txt", "the plan would not slow the rate of benefit growth", "negated")
-    claim = Claim("c1", affirms.text, "disputed", (affirms, corrects))
-    assert conflicts_of(claim, lambda d: d) == []
-    claim = Claim("c1", affirms.text, "disputed", (affirms, denies))
-    assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    assert _kinds(affirms, corrects) == []
+    assert "contradiction" in _kinds(affirms, denies)
+
+
+def _kinds(*mentions: Mention, quoted=lambda m: False) -> list[str]:
+    """The kinds of conflict a claim of these mentions raises."""
+    claim = Claim("c1", mentions[0].text, "disputed", tuple(mentions))
+    return [c.kind for c in conflicts_of(claim, lambda d: d, quoted=quoted)]
 
 
 def _said(
@@ -149,8 +153,7 @@ def test_a_negation_of_something_else_in_the_sentence_is_no_contradiction():
         "negated",
         cue="no",
     )
-    claim = Claim("c1", accepts.text, "disputed", (accepts, no_excuses))
-    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    assert "contradiction" not in _kinds(accepts, no_excuses)
 
 
 def test_words_printed_in_quotation_marks_overstate_nothing():
@@ -159,10 +162,8 @@ def test_words_printed_in_quotation_marks_overstate_nothing():
         "b.txt", "the mayor accepts responsibility for the decision", "certain", source="reports"
     )
     reported = replace(reported, source_kind="reports")
-    claim = Claim("c1", bare.text, "single-source", (bare, reported))
-    assert "overstatement" in {c.kind for c in conflicts_of(claim, lambda d: d)}
-    quoted = conflicts_of(claim, lambda d: d, quoted=lambda m: m.doc == "a.txt")
-    assert "overstatement" not in {c.kind for c in quoted}
+    assert "overstatement" in _kinds(bare, reported)
+    assert "overstatement" not in _kinds(bare, reported, quoted=lambda m: m.doc == "a.txt")
 
 
 def test_the_same_words_attributed_by_one_outlet_and_bare_in_another_overstate_nothing():
@@ -173,8 +174,7 @@ def test_the_same_words_attributed_by_one_outlet_and_bare_in_another_overstate_n
         "certain",
         source="Ann Lee",
     )
-    claim = Claim("c1", bare.text, "single-source", (bare, reported))
-    assert conflicts_of(claim, lambda d: d) == []
+    assert _kinds(bare, reported) == []
 
 
 def test_a_relative_clause_is_background_not_an_overstatement():
@@ -182,15 +182,13 @@ def test_a_relative_clause_is_background_not_an_overstatement():
     reported = _said(
         "b.txt", "the mayor accepts responsibility for the decision", "certain", source="Ann Lee"
     )
-    claim = Claim("c1", bare.text, "single-source", (bare, reported))
-    assert conflicts_of(claim, lambda d: d) == []
+    assert _kinds(bare, reported) == []
 
 
 def test_a_negation_denies_the_word_it_governs_not_one_further_on():
     seen = _said("a.txt", "the mayor is seen in an amateur video grabbing a student", "certain")
     unnamed = _said("b.txt", "the student is not identified in the video", "negated", cue="is not")
-    claim = Claim("c1", seen.text, "disputed", (seen, unnamed))
-    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    assert "contradiction" not in _kinds(seen, unnamed)
 
 
 def test_a_denial_verb_denies_its_whole_complement():
@@ -200,16 +198,14 @@ def test_a_denial_verb_denies_its_whole_complement():
     denied = _said(
         "b.txt", "the firms denied they give the government a back door", "negated", cue="denied"
     )
-    claim = Claim("c1", alleged.text, "disputed", (alleged, denied))
-    assert "contradiction" in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    assert "contradiction" in _kinds(alleged, denied)
 
 
 def test_a_fact_another_outlet_credits_to_a_person_it_quotes_is_no_overstatement():
     stated = _said("a.txt", "The mayor's district is roughly 35 percent Latino", "certain")
     quoted = _said("b.txt", "her district is 35 percent Latino, a professor said", "certain")
     quoted = replace(quoted, source="Ann Lee", source_kind="person")
-    claim = Claim("c1", stated.text, "single-source", (stated, quoted))
-    assert conflicts_of(claim, lambda d: d) == []
+    assert _kinds(stated, quoted) == []
 
 
 def test_stating_what_another_outlet_credits_to_a_report_is_an_overstatement():
@@ -220,8 +216,7 @@ def test_stating_what_another_outlet_credits_to_a_report_is_an_overstatement():
         "b.txt", "the mayor and the council are in talks on a deal, a paper reported", "certain"
     )
     credited = replace(credited, source="Financial Times", source_kind="outlet")
-    claim = Claim("c1", stated.text, "single-source", (stated, credited))
-    assert [c.kind for c in conflicts_of(claim, lambda d: d)] == ["overstatement"]
+    assert _kinds(stated, credited) == ["overstatement"]
 
 
 def test_a_negation_inside_a_condition_denies_nothing():
@@ -232,8 +227,7 @@ def test_a_negation_inside_a_condition_denies_nothing():
         "negated",
         cue="not",
     )
-    claim = Claim("c1", affirms.text, "disputed", (affirms, conditional))
-    assert "contradiction" not in {c.kind for c in conflicts_of(claim, lambda d: d)}
+    assert "contradiction" not in _kinds(affirms, conditional)
 
 
 def test_a_bare_infinitive_is_background_not_an_overstatement():
@@ -242,5 +236,4 @@ def test_a_bare_infinitive_is_background_not_an_overstatement():
         _said("b.txt", "the mayor accepts responsibility for the decision", "hedged"),
         cue="may",
     )
-    claim = Claim("c1", bare.text, "single-source", (bare, credited))
-    assert conflicts_of(claim, lambda d: d) == []
+    assert _kinds(bare, credited) == []

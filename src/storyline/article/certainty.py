@@ -112,12 +112,14 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     m = _NEGATION_PHRASE.search(text)
     if m:
         return "negated", m.group()
+    # "nothing but a refund", "no rule except ...": the exception is stated
+    exception = bool(_EXCEPTION.search(text))
     for t in tokens:
         low = t.lower_.replace("’", "'")
         if t.dep_ == "neg" or low == "n't":
             return "negated", t.text
-        if _EXCEPTION.search(text):
-            continue  # "nothing but a refund", "no rule except ...": the exception is stated
+        if exception:
+            continue
         if (
             low in NEGATING_DETERMINERS
             and t.dep_ in ("det", "preconj", "cc")

@@ -24,8 +24,13 @@ MAX_PURPOSE_NAMES = 8
 _PAREN_NAME = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*\(\s*$")
 
 
+def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens the characters ``start:end`` fall in (a search, not a scan)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    span = _span_tokens(doc, char, char + 1)
     return span[0] if span is not None and len(span) else None
 
 
@@ -94,16 +99,10 @@ def _holder(
 _TITLE_ONLY = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?$")
 
 
-def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _age_holder(doc: Doc, start: int, end: int) -> str | None:
-    """Whose age a figure is: the noun an age modifies ("a 21-year-old
-    college student" -> "college student"), without the age itself."""
-    span = _span_tokens(doc, start, end)
-    if span is None:
-        return None
+def _age_holder(span: Span) -> str | None:
+    """Whose age a figure (its tokens) is: the noun an age modifies ("a
+    21-year-old college student" -> "college student"), without the age."""
+    doc = span.doc
     for t in span:
         head = t.head
         if t.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
@@ -117,14 +116,12 @@ def _age_holder(doc: Doc, start: int, end: int) -> str | None:
 MAX_COUNTED_WORDS = 8
 
 
-def _counted(doc: Doc, start: int, end: int) -> str | None:
-    """What a count counts, as the parse reads it: the words from after the
-    number to the noun it counts ("two testy news briefings" -> "testy news
-    briefings"), with nouns joined to it by "and" and what an "of" names
-    ("97 billion pieces of data" -> "pieces of data")."""
-    span = _span_tokens(doc, start, end)
-    if span is None:
-        return None
+def _counted(span: Span) -> str | None:
+    """What a count (its tokens) counts, as the parse reads it: the words
+    from after the number to the noun it counts ("two testy news briefings"
+    -> "testy news briefings"), with nouns joined to it by "and" and what an
+    "of" names ("97 billion pieces of data" -> "pieces of data")."""
+    doc = span.doc
     nums = [t for t in span if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
     if not nums:
         return None
@@ -256,18 +253,20 @@ def article_figures(
                 continue
             before = text[max(start, q.start - 40) : q.start]
             paren = _PAREN_NAME.search(before)
+            tokens = _span_tokens(doc, q.start, q.end)
             age = q.unit is not None and q.unit.endswith(" old")
             holder = (
                 paren.group(1)
                 if paren
-                else (age and _age_holder(doc, q.start, q.end))
+                else (age and tokens is not None and _age_holder(tokens))
                 or _holder(doc, token, index, resolver, display, found)
             )
             unit = q.unit
-            if unit is None or (
+            counts = unit is None or (
                 " per " not in unit and (family(unit)[0] or "").startswith("count:")
-            ):
-                unit = _counted(doc, q.start, q.end) or unit
+            )
+            if counts and tokens is not None:
+                unit = _counted(tokens) or unit
             extra = [] if paren else _purpose_names(purposes, holder)
             extra += [n for n in _taken_from(token, found) if n not in extra and n != holder]
             entity = holder or (extra.pop(0) if extra else "")

@@ -36,6 +36,8 @@ from storyline.lexicon.sources import DOCUMENT_NOUNS, REPORTING_NOUNS, STANCE_AD
 # said: part of the frame.
 _FRAME_DEPENDENTS = frozenset({"dobj", "dative", "prep", "npadvmod", "agent"})
 _FRAME_VERBS = REPORTING_VERBS | ACCUSATION_VERBS | WISH_VERBS
+# What is wished for is hedged, but for the wants news states as facts.
+_HEDGING_WISHES = WISH_VERBS - STATED_WANTS
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -314,7 +316,7 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
                 tokens |= {t.i for t in c.subtree}
     # "Investors hope the bank will cut rates", "urged Congress to act":
     # hoped for or asked for, not stated.
-    wished = lemma in WISH_VERBS - STATED_WANTS and bool(contents) and contents[0].dep_ == "xcomp"
+    wished = lemma in _HEDGING_WISHES and bool(contents) and contents[0].dep_ == "xcomp"
     frame = Frame.over(
         subj,
         v,

@@ -212,8 +212,7 @@ def conflicts_of(
 
     own_certain_docs = {m.doc for m in ms if own_statement(m)}
     others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs and not _corrects(m)]
-    stated_i = [i for i, m in enumerate(ms) if own_statement(m)]
-    stated_i = [i for i in stated_i if not _background(ms[i])]
+    stated_i = [i for i, m in enumerate(ms) if own_statement(m) and not _background(m)]
     stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings, _outstates)
     if len(own_certain_docs) == 1 and closest is not None and _contested([ms[i] for i in others_i]):
         doc = next(iter(own_certain_docs))

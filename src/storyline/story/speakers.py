@@ -26,6 +26,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "senator", "representative", "governor"}
 )
+_NOT_NAME_WORDS = _SUFFIXES | _TITLES
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD = re.compile(r"[A-Z][\w’'.-]*$")
 
@@ -44,7 +45,7 @@ def _person_key(words: Sequence[str]) -> tuple[str, str] | None:
     kept = [
         w.rstrip(".,").lower()
         for w in words
-        if w.rstrip(".,").lower() not in _SUFFIXES | _TITLES and not re.fullmatch(r"[A-Z]\.?", w)
+        if w.rstrip(".,").lower() not in _NOT_NAME_WORDS and not re.fullmatch(r"[A-Z]\.?", w)
     ]
     return (kept[0], kept[-1]) if len(kept) >= 2 else None
 
@@ -53,10 +54,12 @@ def unify_speakers(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with each person's name in one form across the story."""
     docs_using: dict[str, set[str]] = defaultdict(set)  # surface form -> articles
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    keys: list[tuple[str, str] | None] = []  # each mention's person, if its source is one
     for m in mentions:
         words = _words(m.source) if m.source else None
         key = _person_key(words) if words else None
-        if m.source and words and key:
+        keys.append(key)
+        if words and key:
             form = " ".join(words)
             docs_using[form].add(m.doc)
             forms[key].add(form)
@@ -66,10 +69,7 @@ def unify_speakers(mentions: Sequence[Mention]) -> list[Mention]:
         key: max(sorted(names), key=lambda f: (len(docs_using[f]), len(f)))
         for key, names in forms.items()
     }
-
-    def name_of(source: str) -> str:
-        words = _words(source)
-        key = _person_key(words) if words else None
-        return chosen.get(key, source) if key else source
-
-    return [replace(m, source=name_of(m.source)) if m.source else m for m in mentions]
+    return [
+        replace(m, source=chosen[key]) if key is not None else m
+        for m, key in zip(mentions, keys, strict=True)
+    ]
