@@ -54,6 +54,23 @@ def test_a_pronoun_source_points_back_to_the_person_named_before():
     assert _source_of(text, "logical step") == "David Bailey"
 
 
+def test_a_pronoun_source_never_points_to_a_name_later_in_its_sentence():
+    text = (
+        "On Tuesday, Mr. Carter held two testy news briefings. "
+        "On Wednesday, he insisted he had done nothing wrong and marveled at what "
+        "Maria Lopez had called a circus."
+    )
+    assert _source_of(text, "done nothing wrong") == "Carter"
+
+
+def test_a_pronoun_before_any_name_takes_the_name_later_in_its_sentence():
+    text = (
+        "A day after telling reporters that he would not resign, Senator John Park said "
+        "the committee had cleared him."
+    )
+    assert _source_of(text, "would not resign") == "John Park"
+
+
 def test_said_at_the_end_attributes_the_quote():
     text = "The plant will close by the end of the year, a company spokeswoman said."
     assert _source_of(text, "plant will close") == "a company spokeswoman"

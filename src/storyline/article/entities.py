@@ -192,8 +192,31 @@ class Resolver:
                 return tuple(found[:2])
         return ()
 
-    def last_person(self, sentence: int) -> str | None:
-        for s in range(sentence, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
+    def last_person(self, sentence: int, before: Token | None = None) -> str | None:
+        """The person named last, up to sentence ``sentence``. With ``before``
+        (a pronoun of that sentence), names ahead of it come first, then the
+        sentences before, and a name later in its own sentence only where none
+        is found ("After saying he would stay, Smith left"): "he" points back."""
+        if before is None:
+            return self._last_person_from(sentence, sentence)
+        sent = before.sent
+        here = [
+            n
+            for n in (
+                self.ents.within(sent.start, sent.end) if self.ents is not None else sent.ents
+            )
+            if n.label_ == "PERSON"
+        ]
+        ahead = [n for n in here if n.start < before.i]
+        if ahead:
+            return self.aliases.canonical(ahead[-1].text)
+        person = self._last_person_from(sentence - 1, sentence)
+        if person is None and here:
+            return self.aliases.canonical(here[0].text)
+        return person
+
+    def _last_person_from(self, first: int, sentence: int) -> str | None:
+        for s in range(first, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
             if self.people_by_sentence[s]:
                 return self.people_by_sentence[s][-1]
         return None

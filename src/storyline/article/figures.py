@@ -75,7 +75,7 @@ def _holder(
                 return re.sub(r"^(the|a|an)\s+", "", sub.text, flags=re.IGNORECASE)
             return inside[0].text
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-        person = resolver.last_person(sent_index) if owner is not None else None
+        person = resolver.last_person(sent_index, before=owner) if owner is not None else None
         if owner is not None and person and owner.lower_ in ("his", "her"):
             # "His health care plan would cut ...": the plan of the last person named
             rest = doc[owner.i + 1 : subj.i + 1].text
@@ -89,7 +89,7 @@ def _holder(
             if org:
                 return display.get(org, org)
         if subj.lower_ in ("he", "she"):  # the last person named, in this sentence or before
-            person = resolver.last_person(sent_index)
+            person = resolver.last_person(sent_index, before=subj)
             if person:
                 return display.get(person, person)
     return None

@@ -118,7 +118,7 @@ def name_source(
         ):
             return previous
         if root.lower_ in PERSON_PRONOUNS:
-            person = resolver.last_person(sent_index)
+            person = resolver.last_person(sent_index, before=root)
             return (resolver.display.get(person, person.title()) if person else span.text), "person"
         org = resolver.last_org(sent_index)
         return (resolver.display.get(org, org) if org else span.text), "organisation"
