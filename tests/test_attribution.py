@@ -71,6 +71,14 @@ def test_a_pronoun_before_any_name_takes_the_name_later_in_its_sentence():
     assert _source_of(text, "would not resign") == "John Park"
 
 
+def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
+    text = (
+        "The figure comes from a projection. As such, independent analysts have "
+        "disputed the campaign's account of the cuts."
+    )
+    assert _source_of(text, "account of the cuts") == "independent analysts"
+
+
 def test_said_at_the_end_attributes_the_quote():
     text = "The plant will close by the end of the year, a company spokeswoman said."
     assert _source_of(text, "plant will close") == "a company spokeswoman"

@@ -240,6 +240,11 @@ def _described(root: Token) -> str:
         if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod")
     ]
     start = min((c.left_edge.i for c in left), default=root.i)
+    # A phrase set off by a comma is not part of the name ("As such,
+    # independent fact-checkers"), however the parser attached it.
+    commas = [t.i for t in root.doc[start : root.i] if t.text in (",", ";", ":", "(", "—", "--")]
+    if commas:
+        start = commas[-1] + 1
     return root.doc[start : root.i + 1].text
 
 
