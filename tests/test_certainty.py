@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.article.certainty import grade_certainty
+from storyline.article.certainty import event_of, grade_certainty, grade_event
+from storyline.article.nlp import parse
 
 
 def _of(sentence: str, words: str) -> str:
@@ -61,8 +62,15 @@ def test_the_object_of_a_denied_abandonment_stands():
     assert _of("JLR is not abandoning its pursuit of the deal.", "pursuit") == "certain"
 
 
-def test_what_is_called_for_has_not_happened_yet():
-    assert _of("The government called for the release of the prisoners.", "release") == "hedged"
+def test_the_rules_read_what_is_called_for_as_not_happened_yet():
+    # The rules' reading, which the learned model takes as evidence. UW's
+    # annotators grade 16 of 26 "called for X" events in train as certain,
+    # so the learned grade of such an event may be "certain".
+    sentence = "The government called for the release of the prisoners."
+    doc = parse(sentence)
+    start = sentence.index("release")
+    event = event_of(doc, start, start + len("release"))
+    assert event is not None and grade_event(doc, event)[0] == "hedged"
 
 
 def test_could_not_denies_rather_than_hedges():
@@ -94,3 +102,25 @@ def test_being_widely_considered_is_a_common_view_not_a_hedge():
 
 def test_considering_a_sale_leaves_it_open():
     assert grade_certainty("The company is considering a sale of the plant") == "hedged"
+
+
+def _features(sentence: str, words: str) -> list[str]:
+    from storyline.article.certainty import event_features
+
+    doc = parse(sentence)
+    start = sentence.index(words)
+    event = event_of(doc, start, start + len(words))
+    assert event is not None
+    return event_features(doc, event)
+
+
+def test_a_preposition_of_refusal_reverses_the_event_for_the_model():
+    feats = _features(
+        "For the moment, he has decided against seeking a white knight for the bank.", "seeking"
+    )
+    assert "chain:reversed=odd" in feats
+
+
+def test_two_reversals_undo_each_other_for_the_model():
+    feats = _features("The union did not refuse to sign the agreement.", "sign")
+    assert "chain:reversed=even" in feats

@@ -231,9 +231,7 @@ def main() -> int:
     }
     text = json.dumps(model, sort_keys=True, separators=(",", ":"))
     args.out.write_text(text + "\n", encoding="utf-8")
-    print(
-        f"attribution: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)"
-    )
+    print(f"attribution: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -22,6 +22,7 @@ from storyline.lexicon.attribution import LEMMA_FIXES, REPORTING_VERBS
 from storyline.lexicon.certainty import (
     ABILITY_MODALS,
     CANCEL_VERBS,
+    DENIAL_VERBS,
     HEDGE_GERUND_PREPOSITIONS,
     HEDGE_MARKERS,
     HEDGE_MODALS,
@@ -38,6 +39,8 @@ from storyline.lexicon.certainty import (
     NEGATIVE_IMPLICATIVES,
     OPEN_NOUNS,
     PLAN_NOUNS,
+    REVERSING_PREPOSITIONS,
+    REVERSING_VERBS,
 )
 from storyline.model import Certainty
 
@@ -171,7 +174,8 @@ def _markers(node: Token, own: bool = True) -> tuple[Certainty, str] | None:
     for c in node.children:
         low = c.lower_.replace("’", "'")
         if c.dep_ in ("aux", "auxpass") and low in HEDGE_MODALS:
-            hedge = hedge or c
+            if not (low == "would" and _would_is_certain(c)):  # as grade() reads it
+                hedge = hedge or c
         elif c.dep_ in ("advmod", "amod") and low in HEDGE_WORDS:
             hedge = hedge or c
         elif c.dep_ == "mark" and low in HEDGE_MARKERS:
@@ -369,6 +373,7 @@ def event_features(doc: Doc, event: Token) -> list[str]:
         feats += [f"g{level}:{node.dep_}:{f}" for f in _lexica("gov", lemma)]
         feats += [f"g{level}:{f}" for f in _marker_features("m", head)]
         node = head
+    feats += _reversals(event)
     sent = event.sent
     words = {t.lower_.replace("’", "'") for t in sent}
     if "?" in words:
@@ -383,6 +388,45 @@ def event_features(doc: Doc, event: Token) -> list[str]:
         feats.append("sent:said")
     if any(t.lower_ in ('"', "``", "''", "“", "”") for t in sent):
         feats.append("sent:quote")
+    return feats
+
+
+_REVERSING_GOVERNORS = NEGATIVE_IMPLICATIVES | CANCEL_VERBS | DENIAL_VERBS | REVERSING_VERBS
+
+
+def _negators(node: Token) -> int:
+    return sum(
+        c.dep_ == "neg" or c.lower_ in ("n't", "never") or c.lower_ in NEGATING_DETERMINERS
+        for c in node.children
+    )
+
+
+def _reversals(event: Token) -> list[str]:
+    """What reverses the event up its chain of governors: negators on it and
+    its nearest two governors, reversing verbs ("refused", "turned down",
+    "rejected a proposal to") and prepositions ("decided against seeking").
+    Two reversals undo each other ("did not refuse"), so their parity is a
+    feature; the linear model cannot count on its own."""
+    feats: list[str] = []
+    count = _negators(event)
+    node = event
+    for level in range(1, MAX_GOVERNORS + 1):
+        head = node.head
+        if head is node:
+            break
+        lemma = head.lemma_.lower()
+        if lemma in _REVERSING_GOVERNORS or (
+            lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children)
+        ):
+            count += 1
+            feats.append(f"chain:reverser@{level}")
+        if node.dep_ in ("pobj", "pcomp") and lemma in REVERSING_PREPOSITIONS:
+            count += 1
+            feats.append(f"chain:prep={lemma}")
+        if level <= 2:
+            count += _negators(head)
+        node = head
+    feats.append("chain:reversed=" + ("none" if count == 0 else "odd" if count % 2 else "even"))
     return feats
 
 

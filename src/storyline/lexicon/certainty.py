@@ -214,6 +214,33 @@ NEGATIVE_IMPLICATIVES = frozenset({"refuse", "decline", "fail", "neglect", "forg
 # "prevent", "avert" and "thwart" leave it open (INTENTION_VERBS).
 CANCEL_VERBS = frozenset({"cancel", "abort", "scrap", "abandon", "axe", "shelve"})
 
+# Verbs that stop, refuse or turn away what they govern ("turned down such
+# treatment", "rejected a proposal to combine", "withdrew its offer"): with
+# the negative implicatives, cancelling and denial verbs, the reversals the
+# learned certainty model counts up an event's chain of governors. Features
+# only: the model weighs them (train/train_certainty.py).
+REVERSING_VERBS = frozenset(
+    {
+        "withdraw",
+        "rebuff",
+        "veto",
+        "block",
+        "oppose",
+        "drop",
+        "halt",
+        "suspend",
+        "stop",
+        "end",
+        "forbid",
+        "prohibit",
+        "ban",
+        "bar",
+    }
+)
+# Prepositions whose object did not happen ("decided against seeking",
+# "went ahead without waiting").
+REVERSING_PREPOSITIONS = frozenset({"against", "without"})
+
 # Adverbs that say an event came close to happening but did not ("nearly broke").
 NEAR_MISS_WORDS = frozenset({"nearly", "almost"})
 
