@@ -71,6 +71,15 @@ def test_a_pronoun_before_any_name_takes_the_name_later_in_its_sentence():
     assert _source_of(text, "would not resign") == "John Park"
 
 
+def test_she_does_not_continue_a_speaker_the_article_calls_mr():
+    text = (
+        "The message was sent to Ms. Lopez, a student in Denver. "
+        "Mr. Carter said he did not know the student. "
+        "She issued a statement over the weekend saying she had never met him."
+    )
+    assert _source_of(text, "never met him") == "Lopez"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.lexicon.names import (
     DEMONYMS,
+    GENDERED_TITLES,
     ORG_DESCRIPTORS,
     ORG_SUFFIXES,
     PAIR_DESCRIPTORS,
     PLACE_ALIASES,
+    PRONOUN_GENDER,
 )
 
 NAMED_LABELS = frozenset(
@@ -165,6 +167,15 @@ class Resolver:
     # (None: a resolver built by hand; look them up on the doc instead).
     ents: SpanIndex | None = None
     chunks: SpanIndex | None = None
+    # canonical person -> "he"/"she", where a courtesy title says ("Ms. Roe")
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def fits(self, person: str, pronoun: Token) -> bool:
+        """Whether ``pronoun`` can take up ``person``: not "she" for a person
+        the article calls "Mr.", nor "he" for one it calls "Ms."."""
+        wanted = PRONOUN_GENDER.get(pronoun.lower_)
+        known = self.genders.get(person)
+        return wanted is None or known is None or wanted == known
 
     def ents_in(self, span: Span) -> Sequence[Span]:
         return span.ents if self.ents is None else self.ents.within(span.start, span.end)
@@ -207,18 +218,27 @@ class Resolver:
             )
             if n.label_ == "PERSON"
         ]
-        ahead = [n for n in here if n.start < before.i]
+        here_names = [self.aliases.canonical(n.text) for n in here]
+        ahead = [
+            name
+            for n, name in zip(here, here_names, strict=True)
+            if n.start < before.i and self.fits(name, before)
+        ]
         if ahead:
-            return self.aliases.canonical(ahead[-1].text)
-        person = self._last_person_from(sentence - 1, sentence)
-        if person is None and here:
-            return self.aliases.canonical(here[0].text)
+            return ahead[-1]
+        person = self._last_person_from(sentence - 1, sentence, before)
+        later = [name for name in here_names if self.fits(name, before)]
+        if person is None and later:
+            return later[0]
         return person
 
-    def _last_person_from(self, first: int, sentence: int) -> str | None:
+    def _last_person_from(
+        self, first: int, sentence: int, pronoun: Token | None = None
+    ) -> str | None:
         for s in range(first, max(-1, sentence - 1 - DESCRIPTOR_WINDOW), -1):
-            if self.people_by_sentence[s]:
-                return self.people_by_sentence[s][-1]
+            for person in reversed(self.people_by_sentence[s]):
+                if pronoun is None or self.fits(person, pronoun):
+                    return person
         return None
 
 
@@ -249,6 +269,15 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
             re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE),
         )
     by_start = SpanIndex(names)
+    genders: dict[str, str] = {}
+    for n in names:
+        if n.label_ != "PERSON":
+            continue
+        title = (
+            n[0] if n[0].lower_ in GENDERED_TITLES else (n.doc[n.start - 1] if n.start else None)
+        )
+        if title is not None and title.lower_ in GENDERED_TITLES:
+            genders.setdefault(aliases.canonical(n.text), GENDERED_TITLES[title.lower_])
     for sent in sentences:
         inside = by_start.starting(sent.start, sent.end)
         orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
@@ -261,6 +290,7 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         tuple(names),
         SpanIndex(doc.ents),
         SpanIndex(doc.noun_chunks),
+        genders,
     )
 
 

@@ -113,8 +113,10 @@ def name_source(
         noun = replace(frame, source_start=antecedent[0], source_end=antecedent[1])
         return name_source(doc, noun, resolver, sent_index, previous, earlier)
     if len(span) == 1 and root.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        if previous is not None and (
-            root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other")
+        if (
+            previous is not None
+            and (root.lower_ not in PERSON_PRONOUNS or previous[1] in ("person", "other"))
+            and resolver.fits(resolver.aliases.canonical(previous[0]), root)
         ):
             return previous
         if root.lower_ in PERSON_PRONOUNS:

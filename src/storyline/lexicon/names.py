@@ -173,3 +173,18 @@ PLACE_ALIASES = {
 # Relative pronouns that stand for the noun before them ("the senator, who
 # said ..."): English's closed class.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+# Courtesy titles that tell which third-person pronoun takes up a name
+# ("Ms. Roe" is "she", "Mr. Roe" is "he"): a "she" does not continue a
+# speaker known as "he".
+GENDERED_TITLES = {
+    "mr": "he",
+    "mr.": "he",
+    "mrs": "she",
+    "mrs.": "she",
+    "ms": "she",
+    "ms.": "she",
+    "miss": "she",
+}
+# The pronoun's own gender, for the third-person singular pronouns.
+PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
