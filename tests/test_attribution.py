@@ -80,6 +80,27 @@ def test_she_does_not_continue_a_speaker_the_article_calls_mr():
     assert _source_of(text, "never met him") == "Lopez"
 
 
+def test_a_spokesperson_for_a_named_company_speaks_for_it():
+    text = "A spokesperson for Google says the company cares deeply about the security of data."
+    assert _source_of(text, "security of data") == "A spokesperson for Google"
+
+
+def test_the_spokesperson_takes_up_the_spokesperson_named_before():
+    text = (
+        "A spokesperson for Google says the company cares deeply about the security of data. "
+        '"We review all such requests carefully," the spokesperson said.'
+    )
+    assert _source_of(text, "review all such requests") == "A spokesperson for Google"
+
+
+def test_even_he_is_the_person_he_stands_for():
+    text = (
+        "Paul Ryan criticised the law for cutting the program. "
+        "But even he acknowledged that his own plan achieves savings in the long run."
+    )
+    assert _source_of(text, "achieves savings") == "Paul Ryan"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

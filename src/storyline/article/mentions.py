@@ -107,6 +107,9 @@ def name_source(
     ("the official") takes up."""
     frame = without_dateline(doc, frame)
     span = doc[frame.source_start : frame.source_end]
+    if len(span) == 2 and span[0].lower_ in _FOCUS_ADVERBS:  # "even he acknowledged"
+        frame = replace(frame, source_start=frame.source_start + 1)
+        span = doc[frame.source_start : frame.source_end]
     root = span.root
     if len(span) == 1 and (antecedent := _antecedent(root)) is not None:
         # "the senator, who said ...": the source is the senator.
@@ -155,11 +158,30 @@ def name_source(
         if refs:
             return resolver.display.get(refs[0], refs[0]), "organisation"
     if root.lower_ in UNNAMED_SOURCE_WORDS:
+        speaks_for = _speaks_for(root, resolver)
+        if speaks_for is not None:  # "a spokesperson for Google": on the record
+            return f"{described} {speaks_for}", "organisation"
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
 
 
+def _speaks_for(root: Token, resolver: Resolver) -> str | None:
+    """ "for Google" in "a spokesperson for Google", "at the ministry" is not
+    a name: the named body an official or spokesperson speaks for, if any."""
+    prep = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if prep is None or obj is None:
+        return None
+    if not any(
+        e.label_ in ("ORG", "GPE", "NORP") for e in resolver.ents_in(root.doc[obj.i : obj.i + 1])
+    ):
+        return None
+    return root.doc[prep.i : obj.right_edge.i + 1].text
+
+
 _DASHES = frozenset({"--", "—", "–", "-", "---"})
+# Focus adverbs the parser leaves in a one-word source ("even he", "only she").
+_FOCUS_ADVERBS = frozenset({"even", "only", "also", "too", "again"})
 
 
 def _partitive_of(root: Token) -> Token | None:
@@ -203,7 +225,9 @@ def _title_referent(
         return None
     noun = root.lower_
     for name, kind in reversed(earlier):
-        if kind in ("unnamed", "other", "person") and name.lower().split()[-1:] == [noun]:
+        # the head noun of "a senior official", "a spokesperson for Google"
+        described = name.lower().split(" for ")[0].split()
+        if kind in ("unnamed", "other", "person", "organisation") and described[-1:] == [noun]:
             if len(name.split()) > 1:
                 return name, kind
     if noun in PERSON_TITLES:
