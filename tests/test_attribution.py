@@ -101,6 +101,14 @@ def test_even_he_is_the_person_he_stands_for():
     assert _source_of(text, "achieves savings") == "Paul Ryan"
 
 
+def test_a_report_named_by_its_outlet_is_the_outlet():
+    text = (
+        "Meanwhile, a Washington Post report said that the program scours nine "
+        "major Internet companies for data."
+    )
+    assert _source_of(text, "scours nine") == "Washington Post"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -146,6 +146,10 @@ def name_source(
     words = {t.lower_ for t in span}
     if words & ANONYMITY_WORDS:
         return _short(span), "unnamed"
+    if root.lower_ in REPORT_SOURCE_WORDS or root.lower_ in _PIECE_WORDS:
+        publisher = _outlet_of_piece(root, resolver)
+        if publisher is not None:  # "a Washington Post report": the Post's
+            return publisher
     if root.lower_ in REPORT_SOURCE_WORDS:
         return _short(span), "reports"
     named = next((e for e in ents if e.label_ == "PERSON"), None)
@@ -163,6 +167,27 @@ def name_source(
             return f"{described} {speaks_for}", "organisation"
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+# What an outlet publishes, named by the outlet before it ("a Guardian
+# newspaper report", "the Washington Post article", "Reuters' story").
+_PIECE_WORDS = frozenset({"article", "story", "investigation", "report", "reports", "reporting"})
+
+
+def _outlet_of_piece(root: Token, resolver: Resolver) -> tuple[str, str] | None:
+    """Who published a report named before its noun, and its kind: "a
+    Washington Post report" is the Washington Post's, "a Pentagon report" the
+    Pentagon's. None where no organisation is named there."""
+    left = [c for c in root.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")]
+    if not left:
+        return None
+    start = min(c.left_edge.i for c in left)
+    for e in resolver.ents_in(root.doc[start : root.i]):
+        name = re.sub(r"^the\s+|[’']s$", "", e.text, flags=re.IGNORECASE)
+        masthead = bool(name.split()) and name.split()[-1].lower() in MASTHEAD_WORDS
+        if masthead or e.label_ in ("ORG", "WORK_OF_ART"):
+            return name, "outlet" if masthead or e.label_ == "WORK_OF_ART" else "organisation"
+    return None
 
 
 def _speaks_for(root: Token, resolver: Resolver) -> str | None:
