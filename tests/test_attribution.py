@@ -109,6 +109,15 @@ def test_a_report_named_by_its_outlet_is_the_outlet():
     assert _source_of(text, "scours nine") == "Washington Post"
 
 
+def test_a_name_signing_off_a_quotation_after_a_dash_is_its_speaker():
+    text = (
+        "Readers shared their views on the debate.\n\n"
+        "“He can’t even answer a question without scaring people. He is obsessed with "
+        "walls.” ― Esther Tapia\n"
+    )
+    assert _source_of(text, "obsessed with walls") == "Esther Tapia"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -569,8 +569,12 @@ def _closing_speaker(
     previous: tuple[str, str] | None,
 ) -> tuple[str, str, int, int] | None:
     """The speaker named where a quotation closes ("“... it hurts,” she
-    said.") or in the tag that follows it ("“... hurts!” Smith said."):
-    source, kind and its offsets."""
+    said."), in the tag that follows it ("“... hurts!” Smith said.") or in a
+    sign-off after a dash ("“... hurts.” ― Jane Roe"): source, kind and its
+    offsets."""
+    signed = _sign_off(doc, text, quote[1], resolver)
+    if signed is not None:
+        return signed
     # the first sentence after this one that the quotation does not run past
     # (found by bisection: walking a long open quotation from every sentence
     # in it was quadratic); the loop ends there, one way or another
@@ -590,6 +594,28 @@ def _closing_speaker(
         src = doc[frame.source_start : frame.source_end]
         return source, kind, src.start_char, src.end_char
     return None
+
+
+_SIGN_OFF = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*")
+
+
+def _sign_off(
+    doc: Doc, text: str, end: int, resolver: Resolver
+) -> tuple[str, str, int, int] | None:
+    """A name signing off a quotation after a dash ("“...” ― Jane Roe", as
+    collected readers' and voters' comments are printed)."""
+    dash = _SIGN_OFF.match(text, end)
+    if dash is None:
+        return None
+    at = doc.char_span(dash.end(), min(len(text), dash.end() + 1), alignment_mode="expand")
+    if at is None or not len(at):
+        return None
+    ents = resolver.ents.starting(at.start, at.start + 1) if resolver.ents is not None else []
+    name = next((e for e in ents if e.label_ in ("PERSON", "ORG")), None)
+    if name is None:
+        return None
+    kind = "person" if name.label_ == "PERSON" else "organisation"
+    return name.text, kind, name.start_char, name.end_char
 
 
 def _tag_frame(sent: Span) -> Frame | None:
