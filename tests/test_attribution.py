@@ -118,6 +118,23 @@ def test_a_name_signing_off_a_quotation_after_a_dash_is_its_speaker():
     assert _source_of(text, "obsessed with walls") == "Esther Tapia"
 
 
+def test_what_a_speaker_says_she_was_not_aware_of_is_still_hers():
+    text = (
+        "She said she wasn't aware of a stronger backlash against her from those "
+        "controversies because of her race."
+    )
+    assert _source_of(text, "stronger backlash") == "She"
+
+
+def test_a_clause_before_a_colon_is_not_what_the_speaker_says():
+    text = (
+        "The news set off another round of partisan fireworks on Friday: Republicans said "
+        "they are increasingly convinced the department mishandled the investigation."
+    )
+    assert _source_of(text, "round of partisan fireworks") is None
+    assert _source_of(text, "mishandled the investigation") == "Republicans"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -260,6 +260,13 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         return None
     lemma = _lemma(v)
     contents = [c for c in v.children if c.dep_ == "ccomp"]
+    after = [c for c in contents if c.i > v.i]
+    if after and any(
+        t.text in (":", ";") for c in contents if c.i < v.i for t in v.doc[c.right_edge.i : v.i]
+    ):
+        # "... set off another round of fireworks: Republicans said they
+        # are convinced ...": a clause before a colon is not what is said.
+        contents = after
     extra: list[int] = []
     if not contents and v.dep_ == "parataxis":
         # "The plan, he said, would cost jobs": the frame stands inside its content.
@@ -414,7 +421,7 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
         if found is not None and not _addressed(sent, found[1][0]):
-            found_frames[found[0]] = found[1]
+            _keep_outer(found_frames, found, sent)
     # A verb of expression inside another frame's content is part of what
     # that source says ("the statement read: the company will not comment on
     # ..."): its own frame yields.
@@ -427,6 +434,21 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             if (found := _object_frame(v)) is not None and not _addressed(sent, found[1][0]):
                 found_frames[found[0]] = found[1]
     return _nested_speakers(sent, found_frames)
+
+
+def _keep_outer(
+    found_frames: dict[int, FrameEntry], found: tuple[int, FrameEntry], sent: Span
+) -> None:
+    """Adds a frame; where another frame already holds the same content, the
+    outer one stays: in "She said she wasn't aware of X" both "said" and
+    "wasn't aware" frame the clause, and what she said is the whole of it."""
+    key, entry = found
+    held = found_frames.get(key)
+    if held is not None:
+        new_cue, held_cue = sent.doc[entry[0].cue], sent.doc[held[0].cue]
+        if not new_cue.is_ancestor(held_cue):
+            return
+    found_frames[key] = entry
 
 
 def _addressed(sent: Span, frame: Frame) -> bool:
