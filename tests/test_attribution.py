@@ -135,6 +135,16 @@ def test_a_clause_before_a_colon_is_not_what_the_speaker_says():
     assert _source_of(text, "mishandled the investigation") == "Republicans"
 
 
+def test_a_poll_named_in_a_fronted_phrase_is_the_source_of_its_clause():
+    text = "In the latest national poll, Clinton led Trump by 5 percentage points among voters."
+    assert _source_of(text, "led Trump") == "the latest national poll"
+
+
+def test_a_statement_in_a_fronted_phrase_leaves_the_speaker_the_source():
+    text = "In a statement, the company said the plant would close by the end of the year."
+    assert _source_of(text, "plant would close") == "the company"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

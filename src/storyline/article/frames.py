@@ -16,6 +16,7 @@ from storyline.article.nlp import sentence_chunks
 from storyline.lexicon.attribution import (
     ACCUSATION_VERBS,
     AS_VERBS,
+    IN_SOURCE_NOUNS,
     IN_WORDS_NOUNS,
     INFINITIVE_REPORTING_VERBS,
     LEMMA_FIXES,
@@ -203,6 +204,26 @@ def _in_words_frame(v: Token) -> tuple[int, FrameEntry] | None:
         tokens.add(after)
     frame = Frame.over(owner, v)
     return prep.head.i, (frame, tokens, [])
+
+
+def _in_source_frame(v: Token) -> tuple[int, FrameEntry] | None:
+    """ "In the latest poll, Clinton led Trump by five points": a document
+    named in a fronted "in" phrase is the source of the clause it heads. A
+    clause with its own reporting verb ("In a statement, the firm said")
+    has its own frame."""
+    prep = v.head
+    if v.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i or _lemma(verb) in _FRAME_VERBS:
+        return None
+    if any(c.dep_ == "poss" or c.lower_ in ("my", "our") for c in v.children):
+        return None  # "in his report": the owner speaks through his own verb
+    tokens = {t.i for t in prep.subtree}
+    after = prep.right_edge.i + 1
+    if after < len(v.doc) and v.doc[after].text == ",":
+        tokens.add(after)
+    return verb.i, (Frame.over(v, v), tokens, [])
 
 
 def _adjective_frame(a: Token) -> tuple[int, FrameEntry] | None:
@@ -418,6 +439,8 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             found = _adjective_frame(v)
         if found is None and v.lower_ in IN_WORDS_NOUNS:
             found = _in_words_frame(v)
+        if found is None and v.lemma_.lower() in IN_SOURCE_NOUNS:
+            found = _in_source_frame(v)
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
         if found is not None and not _addressed(sent, found[1][0]):

@@ -443,6 +443,30 @@ IN_WORDS_NOUNS = frozenset(
     }
 )
 
+# What a fronted "In the ..." names as the source of the clause it heads
+# ("In the poll, Clinton led by five points", "In the filing, the company
+# is said to ..."): documents whose content is propositions. Speeches and
+# interviews are left out: their speaker is the clause's subject.
+IN_SOURCE_NOUNS = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "indictment",
+        "affidavit",
+        "ruling",
+        "document",
+        "documents",
+        "audit",
+    }
+)
+
 # Lemmas the small English model gets wrong on common reporting words, as
 # found in its output; storyline's own list.
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
