@@ -681,6 +681,31 @@ def print_scores(prefix: str, s: dict[str, float]) -> None:
     print(f"{prefix}_conll_f1: {s['conll_f1']:.1f}")
 
 
+def run(limit: int | None = None) -> dict[str, float]:
+    """The CoNLL F1 figures ``benchmarks/public.py`` prints: the same-lemma baseline and
+    the matcher (trained on train, threshold chosen on dev, as ``main`` does) on test, with
+    dev beside them. ``limit`` keeps the first N subtopics of each split. Raises
+    ImportError where the packages the embedder and scorer need are not installed."""
+    import scorch  # noqa: F401  (fail before the minute of parsing and embedding)
+
+    sp = splits(prepare(embed=MiniLM()))
+    if limit is not None:
+        for name, ms in sp.items():
+            keep = set(list(by_group(ms))[:limit])
+            sp[name] = [m for m in ms if m.group in keep]
+    model, _ = train_pair_model(sp["train"])
+    model, _ = choose_threshold(model, sp["dev"])
+    out: dict[str, float] = {}
+    for name, prefix in (("test", "ecbplus"), ("dev", "ecbplus_dev")):
+        lemma = score(sp[name], cluster_lemma(sp[name]))["conll_f1"]
+        matcher = score(sp[name], cluster_matcher(sp[name], model))["conll_f1"]
+        out[f"{prefix}_lemma_conll_f1"] = lemma
+        out[f"{prefix}_conll_f1"] = matcher
+        out[f"{prefix}_gain_over_lemma"] = matcher - lemma
+        out[f"{prefix}_mentions"] = float(len(sp[name]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", type=Path, help="a JSON model from train/train_matcher.py")

@@ -93,3 +93,13 @@ def test_public_runner_runs_one_benchmark_and_exits_0(capsys):
     assert runner.main(["--only", "factuality", "--limit", "2"]) == 0
     out = capsys.readouterr().out
     assert "uw_mae: " in out and "(DLGRN .346; always +3 .781)" in out
+
+
+def test_the_public_runner_reports_ecbplus_or_says_what_it_needs():
+    public = _module("public")
+    lines = public.run_one("crossdoc", limit=1)
+    if lines[0].startswith("crossdoc: skipped"):
+        assert "needs" in lines[0] or "data missing" in lines[0]
+    else:
+        figures = dict(line.split(": ", 1) for line in lines)
+        assert "ecbplus_conll_f1" in figures and "ecbplus_lemma_conll_f1" in figures
