@@ -124,3 +124,34 @@ def test_a_preposition_of_refusal_reverses_the_event_for_the_model():
 def test_two_reversals_undo_each_other_for_the_model():
     feats = _features("The union did not refuse to sign the agreement.", "sign")
     assert "chain:reversed=even" in feats
+
+
+def _mention_certainty(text: str, words: str) -> str:
+    from storyline.article.entities import Aliases, build_resolver
+    from storyline.article.mentions import find_mentions, sentences
+
+    doc = parse(text)
+    for m in find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({}))):
+        if words in m.text:
+            return m.certainty
+    raise AssertionError(f"no mention holds {words!r}")
+
+
+def test_would_stating_what_a_plan_does_is_stated():
+    text = "Under the plan, the two senators would limit the government's commitment to the program."
+    assert _mention_certainty(text, "limit the government") == "certain"
+
+
+def test_would_be_an_evaluation_still_hedges():
+    text = "The plant would be one of the very few sites capable of building the engines."
+    assert _mention_certainty(text, "very few sites") == "hedged"
+
+
+def test_would_under_a_condition_still_hedges():
+    text = "The agency would raise rates if inflation kept climbing."
+    assert _mention_certainty(text, "raise rates") == "hedged"
+
+
+def test_would_have_done_still_hedges():
+    text = "The senator would have cut the program by a third to pay for the tax cuts."
+    assert _mention_certainty(text, "cut the program") == "hedged"
