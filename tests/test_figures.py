@@ -92,3 +92,10 @@ def test_he_holds_a_figure_as_the_last_person_named():
         40_000,
     )
     assert "Santos" in fig.entity
+
+
+def test_a_count_of_what_someone_does_is_theirs():
+    figure = _the_figure(
+        "Maria Lopez is just one of 198 people that Senator John Park follows online.", 198
+    )
+    assert "John Park" in figure.entity

@@ -220,12 +220,15 @@ class Resolver:
         ]
         here_names = [self.aliases.canonical(n.text) for n in here]
         ahead = [
-            name
+            (n, name)
             for n, name in zip(here, here_names, strict=True)
             if n.start < before.i and self.fits(name, before)
         ]
         if ahead:
-            return ahead[-1]
+            # a subject is the likelier antecedent ("Roe is one of the people
+            # Smith follows on Twitter, though he has ..." is Smith's "he")
+            subjects = [name for n, name in ahead if n.root.dep_ in ("nsubj", "nsubjpass")]
+            return subjects[-1] if subjects else ahead[-1][1]
         person = self._last_person_from(sentence - 1, sentence, before)
         later = [name for name in here_names if self.fits(name, before)]
         if person is None and later:

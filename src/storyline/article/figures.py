@@ -54,6 +54,17 @@ def _holder(
     names = found.spans
     for anc in [token, *token.ancestors]:
         subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if anc.pos_ in ("NOUN", "PROPN"):
+            # "198 people that Weiner follows", "the 5,500 cars the brand sold":
+            # the count is of the relative clause's subject's doing
+            relcl = next((c for c in anc.children if c.dep_ == "relcl"), None)
+            own = (
+                next((c for c in relcl.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if relcl is not None
+                else None
+            )
+            if own is not None and own.lower_ not in ("who", "that", "which", "whom"):
+                subj = own
         if subj is None and anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
             subj = anc.head  # "the brand sold 5,500 cars" parsed as a noun with a clause
         if subj is None or subj.i == token.i:
