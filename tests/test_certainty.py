@@ -138,7 +138,9 @@ def _mention_certainty(text: str, words: str) -> str:
 
 
 def test_would_stating_what_a_plan_does_is_stated():
-    text = "Under the plan, the two senators would limit the government's commitment to the program."
+    text = (
+        "Under the plan, the two senators would limit the government's commitment to the program."
+    )
     assert _mention_certainty(text, "limit the government") == "certain"
 
 

@@ -99,3 +99,15 @@ def test_a_count_of_what_someone_does_is_theirs():
         "Maria Lopez is just one of 198 people that Senator John Park follows online.", 198
     )
     assert "John Park" in figure.entity
+
+
+def test_a_figure_of_a_thing_measures_that_thing():
+    figure = _the_figure("He urged offices to use a strong password of at least 10 characters.", 10)
+    assert "password" in figure.entity
+
+
+def test_a_change_by_a_figure_measures_what_changed():
+    figure = _the_figure(
+        "Officials said the reform extended the life of the pension fund by eight years.", 8
+    )
+    assert "life of the pension fund" in figure.entity

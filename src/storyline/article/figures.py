@@ -150,6 +150,37 @@ def _counted(span: Span) -> str | None:
     return doc[num.i + 1 : last + 1].text
 
 
+# How long a measured thing may be and still read as a label ("the life
+# of Medicare", "a strong password").
+MAX_MEASURED_WORDS = 6
+
+
+def _measured(span: Span) -> str | None:
+    """What a figure (its tokens) measures where no one holds it: the noun
+    it is "of" ("a password of at least 10 characters" -> "password") or
+    the object of the verb it changes "by" ("extended the life of Medicare
+    by eight years" -> "the life of Medicare")."""
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    if not nums:
+        return None
+    num = nums[-1]
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
+    if noun.dep_ != "pobj":
+        return None
+    prep, doc = noun.head, span.doc
+    if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        measured = prep.head
+        first = min(
+            (c.i for c in measured.lefts if c.dep_ in ("amod", "compound")), default=measured.i
+        )
+        return doc[first : measured.i + 1].text.strip("\"“”' ")
+    if prep.lower_ == "by" and prep.head.pos_ == "VERB":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.right_edge.i - obj.left_edge.i < MAX_MEASURED_WORDS:
+            return doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return None
+
+
 def _taken_from(token: Token, found: _Names) -> list[str]:
     """Names the verb governing a figure takes it from, to or out of ("cut
     $716 million from the health service", "took $70 million out of the
@@ -280,6 +311,9 @@ def article_figures(
                 unit = _counted(tokens) or unit
             extra = [] if paren else _purpose_names(purposes, holder)
             extra += [n for n in _taken_from(token, found) if n not in extra and n != holder]
+            measured = _measured(tokens) if tokens is not None and not age else None
+            if measured and measured not in extra:
+                extra.append(measured)
             entity = holder or (extra.pop(0) if extra else "")
             if extra:
                 entity = (
