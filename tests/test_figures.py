@@ -111,3 +111,12 @@ def test_a_change_by_a_figure_measures_what_changed():
         "Officials said the reform extended the life of the pension fund by eight years.", 8
     )
     assert "life of the pension fund" in figure.entity
+
+
+def test_a_percentage_change_measures_what_changed():
+    figure = _the_figure(
+        "The bill would trim the program by $800 billion -- that means a 22 percent cut "
+        "in benefits.",
+        22,
+    )
+    assert "cut in benefits" in figure.entity

@@ -150,6 +150,11 @@ def _counted(span: Span) -> str | None:
     return doc[num.i + 1 : last + 1].text
 
 
+# Nouns of change a figure sizes ("a 22 percent cut in benefits", "a 5%
+# rise in prices").
+CHANGE_NOUNS = frozenset(
+    {"cut", "increase", "rise", "fall", "drop", "decline", "reduction", "growth", "hike", "jump"}
+)
 # How long a measured thing may be and still read as a label ("the life
 # of Medicare", "a strong password").
 MAX_MEASURED_WORDS = 6
@@ -163,11 +168,24 @@ def _measured(span: Span) -> str | None:
     nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
     if not nums:
         return None
-    num = nums[-1]
+    num, doc = nums[-1], span.doc
+    change = num
+    while change.dep_ in ("nummod", "quantmod", "compound", "amod") and change.head is not change:
+        change = change.head
+        if change.lemma_.lower() in CHANGE_NOUNS:
+            # "a 22 percent cut in benefits": the figure measures the cut in them
+            prep = next(
+                (c for c in change.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None
+            )
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                if obj.right_edge.i - change.i < MAX_MEASURED_WORDS:
+                    return doc[change.i : obj.right_edge.i + 1].text
+            break
     noun = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
     if noun.dep_ != "pobj":
         return None
-    prep, doc = noun.head, span.doc
+    prep = noun.head
     if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
         measured = prep.head
         first = min(
