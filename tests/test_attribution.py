@@ -145,6 +145,20 @@ def test_a_statement_in_a_fronted_phrase_leaves_the_speaker_the_source():
     assert _source_of(text, "plant would close") == "the company"
 
 
+def test_a_photo_that_shows_something_is_no_source():
+    text = "The photo in question showed a close-up shot of a man's bulging underwear."
+    assert _source_of(text, "close-up shot") is None
+
+
+def test_a_participle_set_off_in_a_speaker_is_a_claim_of_its_own():
+    text = (
+        "Senator John Park, facing a tough primary that threatens his seat, denied on "
+        "Wednesday that he had taken the money."
+    )
+    texts = [m.text for m in _mentions(text)]
+    assert any(t.startswith("facing a tough primary") for t in texts), texts
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -16,11 +16,13 @@ from storyline.article.nlp import sentence_chunks
 from storyline.lexicon.attribution import (
     ACCUSATION_VERBS,
     AS_VERBS,
+    DEPICTION_VERBS,
     IN_SOURCE_NOUNS,
     IN_WORDS_NOUNS,
     INFINITIVE_REPORTING_VERBS,
     LEMMA_FIXES,
     OBJECT_REPORTING_VERBS,
+    PICTURE_NOUNS,
     PREPOSITION_REPORTING_VERBS,
     REPORTING_VERBS,
     RETICENCE_VERBS,
@@ -320,8 +322,14 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         if not any(sent.doc[i].pos_ in ("VERB", "AUX") for i in extra):
             return None
     negated = _is_negated_subject(subj) or any(c.dep_ == "neg" for c in v.children)
-    # A subject shared with another verb stays with that verb's clause.
+    # A subject shared with another verb stays with that verb's clause, and
+    # so does a participle set off inside it ("Weiner, trying to put the
+    # episode to rest, denied ..."): that says something of its own.
     tokens = {v.i} | ({t.i for t in subj.subtree} if subj.head.i == v.i else set())
+    for c in subj.children:
+        if c.dep_ in ("acl", "advcl") and c.tag_ in ("VBG", "VBN") and c.i > subj.i + 1:
+            if subj.doc[c.i - 1].text == ",":
+                tokens -= {t.i for t in c.subtree}
     reticent = v.dep_ == "xcomp" and _lemma(v.head) in RETICENCE_VERBS
     if reticent and subj.head.i == v.head.i:
         # "The company declined to say whether ...": declining is the frame,
@@ -443,7 +451,11 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             found = _in_source_frame(v)
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
-        if found is not None and not _addressed(sent, found[1][0]):
+        if (
+            found is not None
+            and not _addressed(sent, found[1][0])
+            and not _depicts(sent, found[1][0])
+        ):
             _keep_outer(found_frames, found, sent)
     # A verb of expression inside another frame's content is part of what
     # that source says ("the statement read: the company will not comment on
@@ -454,7 +466,11 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             and v.i not in found_frames
             and (_lemma(v) in OBJECT_REPORTING_VERBS or _lemma(v) in PREPOSITION_REPORTING_VERBS)
         ):
-            if (found := _object_frame(v)) is not None and not _addressed(sent, found[1][0]):
+            if (
+                (found := _object_frame(v)) is not None
+                and not _addressed(sent, found[1][0])
+                and not _depicts(sent, found[1][0])
+            ):
                 found_frames[found[0]] = found[1]
     return _nested_speakers(sent, found_frames)
 
@@ -472,6 +488,14 @@ def _keep_outer(
         if not new_cue.is_ancestor(held_cue):
             return
     found_frames[key] = entry
+
+
+def _depicts(sent: Span, frame: Frame) -> bool:
+    """ "The photo showed a man's underwear": a picture depicts; it is no
+    source, and what it shows is the article's own account of it."""
+    doc = sent.doc
+    source = doc[frame.source_start : frame.source_end]
+    return _lemma(doc[frame.cue]) in DEPICTION_VERBS and _lemma(source.root) in PICTURE_NOUNS
 
 
 def _addressed(sent: Span, frame: Frame) -> bool:

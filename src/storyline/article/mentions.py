@@ -14,7 +14,7 @@ from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
 from storyline.article.quotes import enclosing, quotations
-from storyline.lexicon.attribution import LEMMA_FIXES, QUOTE_VERBS, REPORTING_VERBS
+from storyline.lexicon.attribution import LEMMA_FIXES, PICTURE_NOUNS, QUOTE_VERBS, REPORTING_VERBS
 from storyline.lexicon.certainty import (
     HEDGE_MODALS,
     HEDGE_VERBS,
@@ -514,6 +514,8 @@ def _subject_candidate(doc: Doc, m: Mention, resolver: Resolver) -> Candidate | 
         )
     ):
         return None
+    if subj.lemma_.lower() in PICTURE_NOUNS:
+        return None  # "the photo showed ...": a picture is no source
     if subj.lower_ in NEGATING_SUBJECTS or any(
         c.lower_ in NEGATING_DETERMINERS and c.dep_ in ("det", "preconj") for c in subj.children
     ):

@@ -467,6 +467,14 @@ IN_SOURCE_NOUNS = frozenset(
     }
 )
 
+# A picture that "shows" or "reveals" something depicts it ("the photo
+# showed a man's underwear"): it is no source, and what it shows is the
+# article's own account.
+DEPICTION_VERBS = frozenset({"show", "reveal", "depict", "capture", "appear"})
+PICTURE_NOUNS = frozenset(
+    {"photo", "photograph", "picture", "image", "video", "footage", "clip", "screenshot"}
+)
+
 # Lemmas the small English model gets wrong on common reporting words, as
 # found in its output; storyline's own list.
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
