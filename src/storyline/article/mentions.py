@@ -460,19 +460,35 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             is not None
         ]
         quote = enclosing(quoted, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
-        if quote is not None and all(m.source is None for m in found):
+        if quote is not None and all(_speaker_open(m) for m in found):
             # A sentence inside a quotation is its speaker's: the one named
             # where the quotation closes ("..., she said") or, failing that,
-            # the one quoted just before.
+            # the one quoted just before. "I think ..." in it is theirs too.
             speaker = _closing_speaker(doc, text, sents, index, quote, resolver, previous)
             if speaker is not None:
                 name, kind, start, end = speaker
                 found = [
                     replace(m, source=name, source_kind=kind, source_start=start, source_end=end)
+                    if _speaker_open(m)
+                    else m
                     for m in found
                 ]
             elif previous is not None:
-                found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
+                found = [
+                    replace(m, source=previous[0], source_kind=previous[1])
+                    if _speaker_open(m)
+                    else m
+                    for m in found
+                ]
+        if previous is not None:
+            # "I think ..." outside a quotation that names its speaker: the
+            # speaker quoted before, as a quotation running on is
+            found = [
+                replace(m, source=previous[0], source_kind=previous[1])
+                if m.source is not None and m.source.lower() in FIRST_PERSON
+                else m
+                for m in found
+            ]
         mentions.extend(found)
         previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
         earlier.extend((m.source, m.source_kind or "other") for m in found if m.source)
@@ -480,6 +496,13 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
         None if m.source is not None else _subject_candidate(doc, m, resolver) for m in mentions
     ]
     return carry_sources(text, mentions, subjects)
+
+
+def _speaker_open(m: Mention) -> bool:
+    """Whether a mention inside a quotation still waits for its speaker: it
+    has no source, or only the speaker's own "I" or "we" ("I can't help but
+    think that ..."), which the one quoted stands for."""
+    return m.source is None or m.source.lower() in FIRST_PERSON
 
 
 # Subjects that name no one: an expletive, a relative or demonstrative pronoun.
@@ -670,12 +693,13 @@ def _mention(
         else:
             frame = without_dateline(doc, clause.frame)
             src = doc[frame.source_start : frame.source_end]
-            if len(src) == 1 and src[0].lower_ in FIRST_PERSON and previous is not None:
-                # "I think ..." in a quotation that runs on: the speaker quoted before.
-                source, kind = previous
+            if len(src) == 1 and src[0].lower_ in FIRST_PERSON:
+                # "I think ...": whoever is quoted saying it; find_mentions
+                # names them (the quotation's speaker, else the one before).
+                source, kind = src[0].text, "person"
             else:
                 source, kind = name_source(doc, frame, resolver, index, previous, earlier)
-                source_span = (src.start_char, src.end_char)
+            source_span = (src.start_char, src.end_char)
             if clause.frame.denial:
                 grade, cue = "negated", doc[clause.frame.cue].text
             elif clause.frame.hedged and grade == "certain":
