@@ -98,3 +98,15 @@ def test_a_claim_is_worded_by_a_whole_sentence_rather_than_a_relative_clause():
     relative = said("a.txt", "which was approved by voters in 2022 and allows late-night trading")
     whole = said("b.txt", "Voters approved the measure in 2022, and it allows late-night trading")
     assert _wording([relative], [[relative, whole]]) == whole.text
+
+
+def test_a_claim_is_worded_by_a_main_clause_rather_than_a_participle_opening_one():
+    from storyline.model import Mention
+    from storyline.pipeline import _wording
+
+    def said(doc: str, text: str) -> Mention:
+        return Mention(doc, 0, len(text), text, "certain")
+
+    participle = said("a.txt", "Asked about those remarks on the CBS News program on Sunday")
+    whole = said("b.txt", "The senator said on Sunday that the remarks were well over the line")
+    assert _wording([participle], [[participle, whole]]) == whole.text

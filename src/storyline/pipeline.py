@@ -107,9 +107,23 @@ def _position(m: Mention) -> tuple[str, int, int]:
 WHOLE_STATEMENT_WORDS = 6
 
 
+# Openers of a clause that hangs on another ("While the plan ...", "Asked
+# about the remarks, ...", "Speaking on Sunday, ..."): no whole statement.
+_DEPENDENT_OPENERS = frozenset(
+    "while when after before because although though if unless since as until whereas "
+    "which who whom whose where".split()
+)
+
+
 def _states_whole(m: Mention) -> bool:
     words = m.text.split()
-    return len(words) >= WHOLE_STATEMENT_WORDS and words[0][:1].isupper()
+    if len(words) < WHOLE_STATEMENT_WORDS or not words[0][:1].isupper():
+        return False
+    first, second = words[0].lower().strip(",“\"'"), words[1]
+    if first in _DEPENDENT_OPENERS:
+        return False
+    # a participle opening the text with a lowercase word after it
+    return not (first.endswith(("ing", "ed")) and second.isalpha() and second.islower())
 
 
 def _wording(centrals: Sequence[Mention], members: Sequence[Sequence[Mention]]) -> str:
