@@ -162,8 +162,8 @@ def test_a_participle_set_off_in_a_speaker_is_a_claim_of_its_own():
 def test_i_inside_a_quotation_is_the_speaker_named_where_it_closes():
     text = (
         "But the president's campaign said the remark is a personal affront.\n\n"
-        '"I can\'t help but think that those remarks are well over the line. It\'s wrong. '
-        'It\'s destructive," said Robert Gibbs, the president\'s former press secretary.'
+        "\"I can't help but think that those remarks are well over the line. It's wrong. "
+        "It's destructive,\" said Robert Gibbs, the president's former press secretary."
     )
     assert _source_of(text, "well over the line") == "Robert Gibbs"
 
