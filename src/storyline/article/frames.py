@@ -276,6 +276,25 @@ def _is_expletive(subj: Token, v: Token) -> bool:
     return subj.lower_ == "it" and passive
 
 
+# What a speaking act carries besides its subject: when, how, to whom, what
+# it issued ("issued statements Thursday night", "also pushed back").
+_HOST_FRAME_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "advmod", "prt", "dobj", "npadvmod", "punct", "dative"}
+)
+
+
+def _answers_by_saying(v: Token) -> bool:
+    """ "issued a statement saying ...", "pushed back, saying ...": a
+    participle of saying hung on a verb that is itself an act of speech (a
+    reporting or statement verb, or one that answers back)."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.head is v:
+        return False
+    host = v.head
+    lemma = _lemma(host)
+    answers_back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in host.children)
+    return lemma in REPORTING_VERBS or lemma in STATEMENT_VERBS or answers_back
+
+
 def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
     """A reporting verb with its subject and its content clause."""
     subj = _reporting_subject(v)
@@ -336,6 +355,15 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         # not a claim of its own ("The company declined").
         tokens |= {v.head.i} | {t.i for t in subj.subtree}
         tokens |= {c.i for c in v.head.children if c.dep_ in ("aux", "neg", "advmod")}
+    if _answers_by_saying(v) and subj.head.i == v.head.i:
+        # "The companies issued statements Thursday night saying ...", "an
+        # official pushed back, saying ...": the act of speaking is the
+        # frame, not a claim of its own.
+        host = v.head
+        tokens |= {host.i} | {t.i for t in subj.subtree}
+        for c in host.children:
+            if c.i != v.i and c.dep_ in _HOST_FRAME_DEPS:
+                tokens |= {t.i for t in c.subtree}
     tokens |= {
         c.i for c in v.children if c.dep_ in ("aux", "neg", "advmod", "prt", "dative", "mark")
     }
