@@ -168,6 +168,29 @@ def test_i_inside_a_quotation_is_the_speaker_named_where_it_closes():
     assert _source_of(text, "well over the line") == "Robert Gibbs"
 
 
+def test_issuing_statements_saying_is_the_frame_not_a_claim():
+    text = (
+        "A number of the Internet companies issued statements Thursday night saying they "
+        "only complied with government requests when legally bound."
+    )
+    (mention,) = _mentions(text)
+    assert mention.source == "the Internet companies"
+
+
+def test_visiting_a_school_saying_stays_a_claim_of_its_own():
+    text = "The governor visited the school on Tuesday, saying the program had worked."
+    assert _source_of(text, "visited the school") is None
+    assert _source_of(text, "program had worked") == "The governor"
+
+
+def test_then_added_with_a_colon_is_the_speakers():
+    text = (
+        "Senator John Park spoke for an hour. He paused, then added: “But I don’t know that. "
+        "And I don’t want that to be the headline.”"
+    )
+    assert _source_of(text, "want that to be the headline") == "John Park"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -105,8 +105,8 @@ def _reporting_subject(v: Token) -> Token | None:
         return _noun_owner(v.head) or v.head
     if subj is None and v.dep_ == "pcomp" and v.head.lower_ == "by":
         return _subject(v.head.head)  # "has responded by noting that ...": the responder
-    if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp"):
-        return subj
+    if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp", "dep"):
+        return subj  # ("dep": "He paused, then added: ..." as the parser leaves it)
     if any(c.dep_ == "mark" for c in v.children):
         return None  # "while countering", "after saying": the clause is set apart
     if v.dep_ == "conj":
