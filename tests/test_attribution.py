@@ -191,6 +191,15 @@ def test_then_added_with_a_colon_is_the_speakers():
     assert _source_of(text, "want that to be the headline") == "John Park"
 
 
+def test_the_companies_in_the_plural_are_not_the_last_company_named():
+    text = (
+        "The companies in the program are Microsoft, Yahoo and Google, the Washington Post "
+        "reports. A number of the Internet companies issued statements Thursday night "
+        "saying they only complied with requests when legally bound."
+    )
+    assert _source_of(text, "only complied") == "the Internet companies"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -310,6 +310,7 @@ def descriptor_referents(
     if (
         head.lemma_.lower() in ORG_DESCRIPTORS
         and first in ("the", "this", "that")
+        and head.tag_ != "NNS"  # "the Internet companies" are not the last one named
         and not any(t.pos_ == "PROPN" for t in chunk)
     ):
         org = resolver.last_org(sentence, earlier_orgs)
