@@ -200,6 +200,15 @@ def test_the_companies_in_the_plural_are_not_the_last_company_named():
     assert _source_of(text, "only complied") == "the Internet companies"
 
 
+def test_he_does_not_point_to_a_platform_named_as_a_thing():
+    text = (
+        "Senator John Park met reporters on Tuesday. A lewd photo had been sent from his "
+        "Twitter account to a student, and it spread quickly on Twitter. "
+        "He insisted that he had done nothing wrong."
+    )
+    assert _source_of(text, "done nothing wrong") == "John Park"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -216,7 +216,7 @@ class Resolver:
             for n in (
                 self.ents.within(sent.start, sent.end) if self.ents is not None else sent.ents
             )
-            if n.label_ == "PERSON"
+            if n.label_ == "PERSON" and _as_person(n)
         ]
         here_names = [self.aliases.canonical(n.text) for n in here]
         ahead = [
@@ -261,6 +261,17 @@ def _is_org(name: Span) -> bool:
     )
 
 
+def _as_person(name: Span) -> bool:
+    """Whether a name the model tags PERSON is used as one someone may take
+    up with "he" or "she": not a word modifying a thing ("a Twitter
+    message", "his Twitter account") nor a place one is on ("on Twitter"),
+    where the small model often tags a platform PERSON."""
+    root = name.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in ("on", "via"))
+
+
 def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolver:
     orgs: list[tuple[str, ...]] = []
     people: list[tuple[str, ...]] = []
@@ -284,7 +295,11 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
     for sent in sentences:
         inside = by_start.starting(sent.start, sent.end)
         orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
-        people.append(tuple(aliases.canonical(n.text) for n in inside if n.label_ == "PERSON"))
+        people.append(
+            tuple(
+                aliases.canonical(n.text) for n in inside if n.label_ == "PERSON" and _as_person(n)
+            )
+        )
     return Resolver(
         aliases,
         tuple(orgs),
