@@ -209,6 +209,16 @@ def test_he_does_not_point_to_a_platform_named_as_a_thing():
     assert _source_of(text, "done nothing wrong") == "John Park"
 
 
+def test_she_takes_up_the_speaker_quoted_before_when_no_person_is_near():
+    text = (
+        "Mayor Ana Ferreira said the budget plan was sound. "
+        "The council meets on Monday. The vote is expected to be close. "
+        "Several members remain undecided. The budget runs to 400 pages. "
+        '"The plan will pay for itself within three years," she said.'
+    )
+    assert _source_of(text, "pay for itself") == "Mayor Ana Ferreira"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -124,7 +124,21 @@ def name_source(
             return previous
         if root.lower_ in PERSON_PRONOUNS:
             person = resolver.last_person(sent_index, before=root)
-            return (resolver.display.get(person, person.title()) if person else span.text), "person"
+            if person is not None:
+                return resolver.display.get(person, person.title()), "person"
+            # A name the model did not tag PERSON may still have spoken:
+            # the last person quoted so far ("Hutchinson said ... He added").
+            spoke = next(
+                (
+                    e
+                    for e in reversed(earlier)
+                    if e[1] == "person"
+                    and e[0].lower() not in _SOURCE_PRONOUNS
+                    and resolver.fits(resolver.aliases.canonical(e[0]), root)
+                ),
+                None,
+            )
+            return spoke if spoke is not None else (span.text, "person")
         org = resolver.last_org(sent_index)
         return (resolver.display.get(org, org) if org else span.text), "organisation"
     of = _partitive_of(root)
@@ -205,6 +219,8 @@ def _speaks_for(root: Token, resolver: Resolver) -> str | None:
 
 
 _DASHES = frozenset({"--", "—", "–", "-", "---"})
+# Pronouns that may stand as a source until resolved ("he said").
+_SOURCE_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON
 # Focus adverbs the parser leaves in a one-word source ("even he", "only she").
 _FOCUS_ADVERBS = frozenset({"even", "only", "also", "too", "again"})
 
@@ -464,7 +480,9 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # A sentence inside a quotation is its speaker's: the one named
             # where the quotation closes ("..., she said") or, failing that,
             # the one quoted just before. "I think ..." in it is theirs too.
-            speaker = _closing_speaker(doc, text, sents, index, quote, resolver, previous)
+            speaker = _closing_speaker(
+                doc, text, sents, index, quote, resolver, previous, tuple(earlier)
+            )
             if speaker is not None:
                 name, kind, start, end = speaker
                 found = [
@@ -592,6 +610,7 @@ def _closing_speaker(
     quote: tuple[int, int],
     resolver: Resolver,
     previous: tuple[str, str] | None,
+    earlier: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, str, int, int] | None:
     """The speaker named where a quotation closes ("“... it hurts,” she
     said."), in the tag that follows it ("“... hurts!” Smith said.") or in a
@@ -615,7 +634,7 @@ def _closing_speaker(
             frame = next((f for f in frames if doc[f.source_start].idx >= quote[1]), None)
         if frame is None:
             return None
-        source, kind = name_source(doc, frame, resolver, later_index, previous)
+        source, kind = name_source(doc, frame, resolver, later_index, previous, earlier)
         src = doc[frame.source_start : frame.source_end]
         return source, kind, src.start_char, src.end_char
     return None
