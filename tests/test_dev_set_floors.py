@@ -25,9 +25,9 @@ MEAN_FLOORS = {
     "key_claim_recall": 0.80,
     "figure_recall": 0.90,
     "certainty_accuracy": 0.86,
-    "hedge_negation_recall": 0.74,
-    "source_accuracy": 0.80,
-    "attribution_recall": 0.82,
+    "hedge_negation_recall": 0.75,
+    "source_accuracy": 0.81,
+    "attribution_recall": 0.83,
     "conflict_precision": 0.95,
 }
 MEAN_CEILINGS = {"claims_per_gold_claim": 4.0}
