@@ -219,6 +219,20 @@ def test_she_takes_up_the_speaker_quoted_before_when_no_person_is_near():
     assert _source_of(text, "pay for itself") == "Mayor Ana Ferreira"
 
 
+def test_he_takes_up_a_person_named_in_full_whose_surname_the_model_leaves_untagged():
+    from storyline.model import Article
+    from storyline.pipeline import read_articles
+
+    text = (
+        "Representative Robert Hume answered questions on Tuesday from Luke Brannigan of "
+        "MSNBC. Hume looked calm and rested throughout the exchange. He insisted that he "
+        "wanted to move on from the incident."
+    )
+    (reading,) = read_articles([Article("a.txt", text, source="Daily Ledger")])
+    (mention,) = [m for m in reading.mentions if "move on" in m.text]
+    assert mention.source == "Robert Hume"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

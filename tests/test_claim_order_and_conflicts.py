@@ -237,3 +237,16 @@ def test_a_bare_infinitive_is_background_not_an_overstatement():
         cue="may",
     )
     assert _kinds(bare, credited) == []
+
+
+def test_a_phrase_cut_from_its_clause_hedges_nothing_another_outlet_states():
+    stated = _said("a.txt", "the mayor accepts responsibility for the decision", "certain")
+    question = _said(
+        "b.txt",
+        "of whether the mayor accepts responsibility for the decision",
+        "hedged",
+        cue="whether",
+    )
+    assert "overstatement" not in _kinds(stated, question)
+    asked = replace(question, text="whether the mayor accepts responsibility for the decision")
+    assert "overstatement" in _kinds(stated, asked)

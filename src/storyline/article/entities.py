@@ -24,6 +24,7 @@ from storyline.lexicon.names import (
     PLACE_ALIASES,
     PRONOUN_GENDER,
 )
+from storyline.lexicon.sources import PERSON_TITLES
 
 NAMED_LABELS = frozenset(
     {"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -169,6 +170,14 @@ class Resolver:
     chunks: SpanIndex | None = None
     # canonical person -> "he"/"she", where a courtesy title says ("Ms. Roe")
     genders: dict[str, str] = field(default_factory=dict)
+    # people the article names in full at least once ("Anthony Weiner"): a
+    # later "Weiner" the small model tags ORG is still one of them
+    full_names: frozenset[str] = frozenset()
+
+    def is_person(self, name: Span) -> bool:
+        if not _as_person(name):
+            return False
+        return name.label_ == "PERSON" or self.aliases.canonical(name.text) in self.full_names
 
     def fits(self, person: str, pronoun: Token) -> bool:
         """Whether ``pronoun`` can take up ``person``: not "she" for a person
@@ -216,7 +225,7 @@ class Resolver:
             for n in (
                 self.ents.within(sent.start, sent.end) if self.ents is not None else sent.ents
             )
-            if n.label_ == "PERSON" and _as_person(n)
+            if self.is_person(n)
         ]
         here_names = [self.aliases.canonical(n.text) for n in here]
         ahead = [
@@ -261,6 +270,18 @@ def _is_org(name: Span) -> bool:
     )
 
 
+def _titled_subject(sent: Span) -> bool:
+    """Whether the sentence's subject is a person's title with "the" and no
+    name ("the colorful congressman who represents Brooklyn")."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.lemma_.lower() in PERSON_TITLES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and not any(t.pos_ == "PROPN" for c in subj.lefts for t in c.subtree)
+    )
+
+
 def _as_person(name: Span) -> bool:
     """Whether a name the model tags PERSON is used as one someone may take
     up with "he" or "she": not a word modifying a thing ("a Twitter
@@ -292,14 +313,25 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         )
         if title is not None and title.lower_ in GENDERED_TITLES:
             genders.setdefault(aliases.canonical(n.text), GENDERED_TITLES[title.lower_])
+    full_names = frozenset(
+        aliases.canonical(n.text)
+        for n in names
+        if n.label_ == "PERSON" and len(n) >= 2 and _as_person(n) and n.root.pos_ == "PROPN"
+    )
     for sent in sentences:
         inside = by_start.starting(sent.start, sent.end)
         orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
-        people.append(
-            tuple(
-                aliases.canonical(n.text) for n in inside if n.label_ == "PERSON" and _as_person(n)
-            )
+        named = tuple(
+            aliases.canonical(n.text)
+            for n in inside
+            if _as_person(n) and (n.label_ == "PERSON" or aliases.canonical(n.text) in full_names)
         )
+        if not named and _titled_subject(sent):
+            # "the congressman" as a subject keeps the last person named in
+            # view for a "he" that follows, as the name itself would
+            last = next((p[-1] for p in reversed(people) if p), None)
+            named = (last,) if last is not None else ()
+        people.append(named)
     return Resolver(
         aliases,
         tuple(orgs),
@@ -309,6 +341,7 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         SpanIndex(doc.ents),
         SpanIndex(doc.noun_chunks),
         genders,
+        full_names,
     )
 
 

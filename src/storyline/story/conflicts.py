@@ -114,6 +114,17 @@ def _background(m: Mention) -> bool:
     )
 
 
+# A mention opening on one of these is a phrase cut from its clause ("of
+# whether the developers are within their right"): it hedges or negates
+# nothing another outlet states.
+_PREPOSITIONS = frozenset("of about on for over into from with".split())
+
+
+def _hangs_on_a_preposition(m: Mention) -> bool:
+    first = m.text.split()[0] if m.text.split() else ""
+    return first in _PREPOSITIONS  # lowercase: inside a sentence
+
+
 def _same_words(a: Mention, b: Mention) -> bool:
     wa, wb = set(_WORD.findall(a.text.lower())), set(_WORD.findall(b.text.lower()))
     return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SAME_WORDS
@@ -211,7 +222,11 @@ def conflicts_of(
         return m.certainty == "certain" and m.source is None and not quoted(m)
 
     own_certain_docs = {m.doc for m in ms if own_statement(m)}
-    others_i = [i for i, m in enumerate(ms) if m.doc not in own_certain_docs and not _corrects(m)]
+    others_i = [
+        i
+        for i, m in enumerate(ms)
+        if m.doc not in own_certain_docs and not _corrects(m) and not _hangs_on_a_preposition(m)
+    ]
     stated_i = [i for i, m in enumerate(ms) if own_statement(m) and not _background(m)]
     stated_i, others_i, closest = _facing(ms, stated_i, others_i, link, settings, _outstates)
     if len(own_certain_docs) == 1 and closest is not None and _contested([ms[i] for i in others_i]):
