@@ -157,3 +157,23 @@ def test_would_under_a_condition_still_hedges():
 def test_would_have_done_still_hedges():
     text = "The senator would have cut the program by a third to pay for the tax cuts."
     assert _mention_certainty(text, "cut the program") == "hedged"
+
+
+def test_a_negation_describing_a_noun_leaves_the_clause_standing():
+    text = (
+        "The congressman is under fire after a video surfaced of him mocking a rival as a "
+        "farmer who never went to law school."
+    )
+    assert _mention_certainty(text, "under fire") == "certain"
+
+
+def test_a_relative_clause_of_its_own_keeps_its_negation():
+    text = "The senator, who never went to law school, chairs the judiciary committee."
+    from storyline.article.entities import Aliases, build_resolver
+    from storyline.article.mentions import find_mentions, sentences
+
+    doc = parse(text)
+    mentions = find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({})))
+    grades = {m.text: m.certainty for m in mentions}
+    assert grades["who never went to law school"] == "negated"
+    assert _mention_certainty(text, "chairs the judiciary") == "certain"

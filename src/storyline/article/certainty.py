@@ -119,6 +119,8 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     exception = bool(_EXCEPTION.search(text))
     for t in tokens:
         low = t.lower_.replace("’", "'")
+        if _describes_a_noun(t, own):
+            continue  # "a farmer who never went to law school": the farmer's, not the claim's
         if t.dep_ == "neg" or low == "n't":
             return "negated", t.text
         if exception:
@@ -141,6 +143,19 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     return "certain", None
 
 
+def _describes_a_noun(t: Token, own: set[int]) -> bool:
+    """Whether ``t`` stands in a relative clause that describes a noun of the
+    clause ("mocking him as a farmer who never went to law school"): a
+    negation there says something of that noun and leaves the clause's own
+    statement standing."""
+    node = t
+    while node.head.i != node.i and node.head.i in own:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def _would_is_certain(would: Token) -> bool:
     """ "would" that states, not hedges: "will" backshifted under a past
     reporting verb ("the campaign said the plan would end free parking") or what
@@ -154,7 +169,7 @@ def _would_is_certain(would: Token) -> bool:
     if subj is not None and subj.lemma_.lower() in PLAN_NOUNS:
         return True
     node = verb
-    while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+    while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
         node = node.head
         # "said", "says", "has said": reported speech in any tense backshifts "will"
         if node.tag_ in ("VBD", "VBZ", "VBP", "VBN") and LEMMA_FIXES.get(
@@ -247,7 +262,7 @@ def grade_event(doc: Doc, event: Token) -> tuple[Certainty, str | None]:
                 return "hedged", found[1]
             return found
         head = node.head
-        if head is node:
+        if head.i == node.i:  # the root is its own head (a new Token each time)
             break
         link, lemma = node.dep_, head.lemma_.lower()
         if link == "xcomp" or (link in ("advcl", "acl") and _is_infinitive(node)):
@@ -385,7 +400,7 @@ def event_features(doc: Doc, event: Token) -> list[str]:
     node, path = event, ""
     for level in range(1, MAX_GOVERNORS + 1):
         head = node.head
-        if head is node:
+        if head.i == node.i:  # the root is its own head (a new Token each time)
             feats.append(f"g{level}:root")
             break
         path += "/" + node.dep_
@@ -435,7 +450,7 @@ def _reversals(event: Token) -> list[str]:
     node = event
     for level in range(1, MAX_GOVERNORS + 1):
         head = node.head
-        if head is node:
+        if head.i == node.i:  # the root is its own head (a new Token each time)
             break
         lemma = head.lemma_.lower()
         if lemma in _REVERSING_GOVERNORS or (

@@ -170,7 +170,7 @@ def _measured(span: Span) -> str | None:
         return None
     num, doc = nums[-1], span.doc
     change = num
-    while change.dep_ in ("nummod", "quantmod", "compound", "amod") and change.head is not change:
+    while change.dep_ in ("nummod", "quantmod", "compound", "amod") and change.head.i != change.i:
         change = change.head
         if change.lemma_.lower() in CHANGE_NOUNS:
             # "a 22 percent cut in benefits": the figure measures the cut in them

@@ -287,7 +287,7 @@ def _answers_by_saying(v: Token) -> bool:
     """ "issued a statement saying ...", "pushed back, saying ...": a
     participle of saying hung on a verb that is itself an act of speech (a
     reporting or statement verb, or one that answers back)."""
-    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.head is v:
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.head.i == v.i:
         return False
     host = v.head
     lemma = _lemma(host)
