@@ -233,6 +233,14 @@ def test_he_takes_up_a_person_named_in_full_whose_surname_the_model_leaves_untag
     assert mention.source == "Robert Hume"
 
 
+def test_a_label_before_a_colon_is_not_the_speaker():
+    text = (
+        "That proposal went nowhere.\n\nUPDATE: AARP CEO A. Barry Rand said in a statement, "
+        '"It has always been our position that Social Security should be strengthened."'
+    )
+    assert _source_of(text, "always been our position") == "A. Barry Rand"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

@@ -85,7 +85,21 @@ def _lemma(t: Token) -> str:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "UPDATE: AARP's chief said ...": a label the parser made a second subject
+    named = [c for c in subjects if not _is_label(c)]
+    chosen = named or subjects
+    return chosen[0] if chosen else None
+
+
+def _is_label(t: Token) -> bool:
+    following = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (
+        following is not None
+        and following.text == ":"
+        and (t.is_upper or t.lower_ in LABEL_WORDS)
+        and t.n_lefts == 0
+    )
 
 
 def _reporting_subject(v: Token) -> Token | None:
