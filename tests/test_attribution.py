@@ -241,6 +241,14 @@ def test_a_label_before_a_colon_is_not_the_speaker():
     assert _source_of(text, "always been our position") == "A. Barry Rand"
 
 
+def test_lets_inside_a_quotation_is_the_speaker():
+    text = (
+        "Senator Tom Reed spoke on Sunday. \"But let's assume maybe that didn't work. "
+        'I think there should be some punishment," Reed said.'
+    )
+    assert _source_of(text, "assume maybe") == "Reed"
+
+
 def test_a_phrase_set_off_by_a_comma_is_not_part_of_the_source():
     text = (
         "The figure comes from a projection. As such, independent analysts have "

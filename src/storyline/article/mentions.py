@@ -503,7 +503,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # speaker quoted before, as a quotation running on is
             found = [
                 replace(m, source=previous[0], source_kind=previous[1])
-                if m.source is not None and m.source.lower() in FIRST_PERSON
+                if m.source is not None and _first_person(m.source)
                 else m
                 for m in found
             ]
@@ -516,11 +516,17 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     return carry_sources(text, mentions, subjects)
 
 
+def _first_person(source: str) -> bool:
+    """A source that is the speaker's own "I" or "we" (the "'s" of "let's"
+    too), which whoever is quoted stands for."""
+    return source.lower() in FIRST_PERSON or source in ("'s", "’s")
+
+
 def _speaker_open(m: Mention) -> bool:
     """Whether a mention inside a quotation still waits for its speaker: it
     has no source, or only the speaker's own "I" or "we" ("I can't help but
     think that ..."), which the one quoted stands for."""
-    return m.source is None or m.source.lower() in FIRST_PERSON
+    return m.source is None or _first_person(m.source)
 
 
 # Subjects that name no one: an expletive, a relative or demonstrative pronoun.
