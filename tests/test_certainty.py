@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.article.certainty import event_of, grade_certainty, grade_event
+from storyline.article.certainty import event_features, event_of, grade_certainty, grade_event
+from storyline.article.entities import Aliases, build_resolver
+from storyline.article.mentions import find_mentions, sentences
 from storyline.article.nlp import parse
 
 
@@ -105,8 +107,6 @@ def test_considering_a_sale_leaves_it_open():
 
 
 def _features(sentence: str, words: str) -> list[str]:
-    from storyline.article.certainty import event_features
-
     doc = parse(sentence)
     start = sentence.index(words)
     event = event_of(doc, start, start + len(words))
@@ -126,12 +126,13 @@ def test_two_reversals_undo_each_other_for_the_model():
     assert "chain:reversed=even" in feats
 
 
-def _mention_certainty(text: str, words: str) -> str:
-    from storyline.article.entities import Aliases, build_resolver
-    from storyline.article.mentions import find_mentions, sentences
-
+def _mentions(text: str):
     doc = parse(text)
-    for m in find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({}))):
+    return find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({})))
+
+
+def _mention_certainty(text: str, words: str) -> str:
+    for m in _mentions(text):
         if words in m.text:
             return m.certainty
     raise AssertionError(f"no mention holds {words!r}")
@@ -169,11 +170,6 @@ def test_a_negation_describing_a_noun_leaves_the_clause_standing():
 
 def test_a_relative_clause_of_its_own_keeps_its_negation():
     text = "The senator, who never went to law school, chairs the judiciary committee."
-    from storyline.article.entities import Aliases, build_resolver
-    from storyline.article.mentions import find_mentions, sentences
-
-    doc = parse(text)
-    mentions = find_mentions("a.txt", doc, build_resolver(doc, sentences(doc), Aliases({})))
-    grades = {m.text: m.certainty for m in mentions}
+    grades = {m.text: m.certainty for m in _mentions(text)}
     assert grades["who never went to law school"] == "negated"
     assert _mention_certainty(text, "chairs the judiciary") == "certain"

@@ -94,6 +94,16 @@ def examples(bench: Path, split: str) -> list[tuple[list[str], float, str]]:
     return out
 
 
+def fitted_design(
+    rows: list[tuple[list[str], float, str]], counts: Counter, min_count: int
+) -> tuple[DictVectorizer, object]:
+    """A vectoriser fitted on ``rows``, keeping the features seen in at least
+    ``min_count`` of them (``counts``), and the rows' design matrix."""
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _, _ in rows])
+    return vec, x
+
+
 def pearson(xs: np.ndarray, ys: np.ndarray) -> float:
     if xs.std() == 0 or ys.std() == 0:
         return 0.0
@@ -114,9 +124,7 @@ def main() -> int:
     c_dev = [bin_of(y) for y in y_dev]
 
     def design(min_count: int) -> tuple[DictVectorizer, object, object]:
-        vec = DictVectorizer()
-        keep = [{f: 1 for f in feats if counts[f] >= min_count} for feats, _, _ in train]
-        x_tr = vec.fit_transform(keep)
+        vec, x_tr = fitted_design(train, counts, min_count)
         x_dev = vec.transform([{f: 1 for f in feats} for feats, _, _ in dev])
         return vec, x_tr, x_dev
 
@@ -183,17 +191,10 @@ def main() -> int:
     counts_both = Counter(f for feats, _, _ in both for f in set(feats))
     y_both = np.array([y for _, y, _ in both])
 
-    def design_both(min_count: int) -> tuple[DictVectorizer, object]:
-        vec = DictVectorizer()
-        x = vec.fit_transform(
-            [{f: 1 for f in feats if counts_both[f] >= min_count} for feats, _, _ in both]
-        )
-        return vec, x
-
-    vec_r, x_both = design_both(best_r[1])
+    vec_r, x_both = fitted_design(both, counts_both, best_r[1])
     reg = Ridge(alpha=best_r[2], random_state=SEED).fit(x_both, y_both)
     reg.coef_[np.abs(reg.coef_) < PRUNE] = 0.0
-    vec_c, x_both_c = design_both(best_c[1])
+    vec_c, x_both_c = fitted_design(both, counts_both, best_c[1])
     clf = LogisticRegression(C=best_c[2], max_iter=2000, random_state=SEED).fit(
         x_both_c, [bin_of(y) for y in y_both]
     )

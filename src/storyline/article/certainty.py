@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -119,26 +120,18 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     exception = bool(_EXCEPTION.search(text))
     for t in tokens:
         low = t.lower_.replace("’", "'")
-        if _describes_a_noun(t, own):
-            continue  # "a farmer who never went to law school": the farmer's, not the claim's
-        if t.dep_ == "neg" or low == "n't":
-            return "negated", t.text
-        if exception:
-            continue
-        if (
-            low in NEGATING_DETERMINERS
-            and t.dep_ in ("det", "preconj", "cc")
-            and t.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "ROOT")
-        ):
-            return "negated", t.text
-        if low in NEGATING_PRONOUNS and t.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "attr",
-            "neg",
-            "advmod",
-        ):
+        negates = t.dep_ == "neg" or low == "n't"
+        if not negates and not exception:
+            negates = (
+                low in NEGATING_DETERMINERS
+                and t.dep_ in ("det", "preconj", "cc")
+                and t.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "ROOT")
+            ) or (
+                low in NEGATING_PRONOUNS
+                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "neg", "advmod")
+            )
+        # "a farmer who never went to law school": the farmer's, not the claim's
+        if negates and not _describes_a_noun(t, own):
             return "negated", t.text
     return "certain", None
 
@@ -156,14 +149,18 @@ def _describes_a_noun(t: Token, own: set[int]) -> bool:
     return False
 
 
+def _under_condition(would: Token) -> bool:
+    """An "if" or "unless" in the sentence: "would" is then a condition's."""
+    return any(t.lower_ in ("if", "unless") for t in would.sent)
+
+
 def _would_is_certain(would: Token) -> bool:
     """ "would" that states, not hedges: "will" backshifted under a past
     reporting verb ("the campaign said the plan would end free parking") or what
     a plan, bill or law does ("the proposal would give seniors payments").
     An "if" in the sentence keeps it a hedge (a condition)."""
     verb = would.head
-    sent = would.sent
-    if any(t.lower_ in ("if", "unless") for t in sent):
+    if _under_condition(would):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lemma_.lower() in PLAN_NOUNS:
@@ -189,8 +186,7 @@ def _would_describes(would: Token) -> bool:
     For mentions only: the factuality data grade such events from the
     author's side, as hedged (grade_event keeps _would_is_certain)."""
     verb = would.head
-    sent = would.sent
-    if any(t.lower_ in ("if", "unless") for t in sent):
+    if _under_condition(would):
         return False
     if verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children):
         return False  # copular: an evaluation or a guess
@@ -448,10 +444,7 @@ def _reversals(event: Token) -> list[str]:
     feats: list[str] = []
     count = _negators(event)
     node = event
-    for level in range(1, MAX_GOVERNORS + 1):
-        head = node.head
-        if head.i == node.i:  # the root is its own head (a new Token each time)
-            break
+    for level, head in enumerate(islice(event.ancestors, MAX_GOVERNORS), start=1):
         lemma = head.lemma_.lower()
         if lemma in _REVERSING_GOVERNORS or (
             lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children)

@@ -175,9 +175,7 @@ class Resolver:
     full_names: frozenset[str] = frozenset()
 
     def is_person(self, name: Span) -> bool:
-        if not _as_person(name):
-            return False
-        return name.label_ == "PERSON" or self.aliases.canonical(name.text) in self.full_names
+        return _names_a_person(name, self.aliases.canonical(name.text), self.full_names)
 
     def fits(self, person: str, pronoun: Token) -> bool:
         """Whether ``pronoun`` can take up ``person``: not "she" for a person
@@ -293,14 +291,22 @@ def _as_person(name: Span) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in ("on", "via"))
 
 
+def _names_a_person(name: Span, canonical: str, full_names: frozenset[str]) -> bool:
+    """A name a "he" or "she" may take up: tagged PERSON, or a person the
+    article names in full elsewhere, and used as a person (_as_person)."""
+    return _as_person(name) and (name.label_ == "PERSON" or canonical in full_names)
+
+
 def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolver:
     orgs: list[tuple[str, ...]] = []
     people: list[tuple[str, ...]] = []
     names = name_spans(doc)
+    # each name's canonical form, worked out once (names do not overlap)
+    canonical = {n.start: aliases.canonical(n.text) for n in names}
     display: dict[str, str] = {}
     for n in names:
         display.setdefault(
-            aliases.canonical(n.text),
+            canonical[n.start],
             re.sub(r"^(the|a|an)\s+|[’']s$", "", n.text, flags=re.IGNORECASE),
         )
     by_start = SpanIndex(names)
@@ -312,26 +318,25 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
             n[0] if n[0].lower_ in GENDERED_TITLES else (n.doc[n.start - 1] if n.start else None)
         )
         if title is not None and title.lower_ in GENDERED_TITLES:
-            genders.setdefault(aliases.canonical(n.text), GENDERED_TITLES[title.lower_])
+            genders.setdefault(canonical[n.start], GENDERED_TITLES[title.lower_])
     full_names = frozenset(
-        aliases.canonical(n.text)
+        canonical[n.start]
         for n in names
         if n.label_ == "PERSON" and len(n) >= 2 and _as_person(n) and n.root.pos_ == "PROPN"
     )
+    last_named: str | None = None  # the last person named so far
     for sent in sentences:
         inside = by_start.starting(sent.start, sent.end)
-        orgs.append(tuple(aliases.canonical(n.text) for n in inside if _is_org(n)))
+        orgs.append(tuple(canonical[n.start] for n in inside if _is_org(n)))
         named = tuple(
-            aliases.canonical(n.text)
-            for n in inside
-            if _as_person(n) and (n.label_ == "PERSON" or aliases.canonical(n.text) in full_names)
+            canonical[n.start] for n in inside if _names_a_person(n, canonical[n.start], full_names)
         )
-        if not named and _titled_subject(sent):
+        if not named and _titled_subject(sent) and last_named is not None:
             # "the congressman" as a subject keeps the last person named in
             # view for a "he" that follows, as the name itself would
-            last = next((p[-1] for p in reversed(people) if p), None)
-            named = (last,) if last is not None else ()
+            named = (last_named,)
         people.append(named)
+        last_named = named[-1] if named else last_named
     return Resolver(
         aliases,
         tuple(orgs),

@@ -493,11 +493,7 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             found = _in_source_frame(v)
         if found is None and v.pos_ == "VERB" and _lemma(v) in AS_VERBS:
             found = _as_frame(v)
-        if (
-            found is not None
-            and not _addressed(sent, found[1][0])
-            and not _depicts(sent, found[1][0])
-        ):
+        if found is not None and not _no_source(sent, found[1][0]):
             _keep_outer(found_frames, found, sent)
     # A verb of expression inside another frame's content is part of what
     # that source says ("the statement read: the company will not comment on
@@ -508,11 +504,7 @@ def frames(sent: Span) -> dict[int, FrameEntry]:
             and v.i not in found_frames
             and (_lemma(v) in OBJECT_REPORTING_VERBS or _lemma(v) in PREPOSITION_REPORTING_VERBS)
         ):
-            if (
-                (found := _object_frame(v)) is not None
-                and not _addressed(sent, found[1][0])
-                and not _depicts(sent, found[1][0])
-            ):
+            if (found := _object_frame(v)) is not None and not _no_source(sent, found[1][0]):
                 found_frames[found[0]] = found[1]
     return _nested_speakers(sent, found_frames)
 
@@ -532,19 +524,16 @@ def _keep_outer(
     found_frames[key] = entry
 
 
-def _depicts(sent: Span, frame: Frame) -> bool:
-    """ "The photo showed a man's underwear": a picture depicts; it is no
-    source, and what it shows is the article's own account of it."""
+def _no_source(sent: Span, frame: Frame) -> bool:
+    """Whether a frame's "source" is no one: the one addressed ("You know
+    that ...", "as you can see": what is said is the speaker's or the
+    article's), or a picture that shows something ("The photo showed a
+    man's underwear": the article's own account of what it depicts)."""
     doc = sent.doc
     source = doc[frame.source_start : frame.source_end]
+    if len(source) == 1 and source[0].lower_ == "you":
+        return True
     return _lemma(doc[frame.cue]) in DEPICTION_VERBS and _lemma(source.root) in PICTURE_NOUNS
-
-
-def _addressed(sent: Span, frame: Frame) -> bool:
-    """ "You know that ...", "as you can see": the one addressed is no source;
-    what is said is the speaker's or the article's."""
-    one_word = frame.source_end - frame.source_start == 1
-    return one_word and sent.doc[frame.source_start].lower_ == "you"
 
 
 # A speaker's name before a colon is at most this many tokens ("Sen.

@@ -483,21 +483,15 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             speaker = _closing_speaker(
                 doc, text, sents, index, quote, resolver, previous, tuple(earlier)
             )
+            # every mention here waits for its speaker (checked above)
             if speaker is not None:
                 name, kind, start, end = speaker
                 found = [
                     replace(m, source=name, source_kind=kind, source_start=start, source_end=end)
-                    if _speaker_open(m)
-                    else m
                     for m in found
                 ]
             elif previous is not None:
-                found = [
-                    replace(m, source=previous[0], source_kind=previous[1])
-                    if _speaker_open(m)
-                    else m
-                    for m in found
-                ]
+                found = [replace(m, source=previous[0], source_kind=previous[1]) for m in found]
         if previous is not None:
             # "I think ..." outside a quotation that names its speaker: the
             # speaker quoted before, as a quotation running on is

@@ -103,10 +103,15 @@ _SUBORDINATE_OPENERS = frozenset(
 SAME_WORDS = 0.7
 
 
+def _first_word(m: Mention) -> str:
+    words = m.text.split(maxsplit=1)
+    return words[0] if words else ""
+
+
 def _background(m: Mention) -> bool:
     """A relative or adverbial clause, a bare gerund from a list
     ("reinstating the assault weapons ban") or a bare infinitive."""
-    first = m.text.split()[0] if m.text.split() else ""
+    first = _first_word(m)
     return (
         first.lower() in _SUBORDINATE_OPENERS
         or (first.islower() and first.endswith("ing"))
@@ -121,8 +126,7 @@ _PREPOSITIONS = frozenset("of about on for over into from with".split())
 
 
 def _hangs_on_a_preposition(m: Mention) -> bool:
-    first = m.text.split()[0] if m.text.split() else ""
-    return first in _PREPOSITIONS  # lowercase: inside a sentence
+    return _first_word(m) in _PREPOSITIONS  # lowercase: inside a sentence
 
 
 def _same_words(a: Mention, b: Mention) -> bool:
