@@ -421,3 +421,57 @@ def test_hoping_still_leaves_the_hope_open():
         m for m in _mentions("The senator hopes to make changes to the pension fund.") if m.source
     ]
     assert (m.source, m.certainty) == ("The senator", "hedged")
+
+
+def test_a_clause_the_tagger_reads_as_an_adverb_is_still_quoted():
+    # spaCy tags "comply" in "we only ever comply" as an adverb
+    text = (
+        "A bank spokesperson said the bank releases records only under a court order.\n\n"
+        "“In addition we only ever comply with orders for requests about specific "
+        "accounts or identifiers,” the spokesperson said."
+    )
+    assert _source_of(text, "specific accounts") == "A bank spokesperson"
+
+
+def test_taking_to_calling_something_names_the_one_who_calls_it():
+    text = (
+        "Senator Ann Ruiz spoke on Monday. Her office initially said the account was "
+        "“obviously hacked,” but the senator has since taken to calling the leak a “prank.”"
+    )
+    assert _source_of(text, "prank") == "Ann Ruiz"
+
+
+def test_a_title_with_adjectives_and_a_relative_clause_takes_up_the_person():
+    text = (
+        "Representative Tom Hale said on Monday that his account had been hacked. "
+        "On Tuesday, the colorful and sometimes combative congressman who represents "
+        "parts of Ohio declined to comment, and insisted that the inquiry was over."
+    )
+    assert _source_of(text, "inquiry was over") == "Tom Hale"
+
+
+def test_the_one_spoken_to_is_not_who_he_is():
+    text = (
+        "Mayor Ann Ruiz said the bridge would reopen in June.\n\n"
+        "“The bridge is safe,” he told the station's Peter Stone. "
+        "“Is it ready? It will be ready soon,” he said."
+    )
+    assert _source_of(text, "bridge is safe") != "Peter Stone"
+    assert _source_of(text, "ready soon") != "Peter Stone"
+
+
+def test_according_to_stays_the_source_of_its_clause_inside_another_frame():
+    text = (
+        "Democrats are deflecting the attacks by pointing out that the budget plan "
+        "includes similar savings, according to the Congressional Budget Office."
+    )
+    assert _source_of(text, "similar savings") == "Congressional Budget Office"
+
+
+def test_a_quotation_introduced_by_a_colon_is_the_subjects():
+    text = (
+        "Four years ago, Senator Ann Ruiz used the same language against her opponent:\n\n"
+        "“How would your pension fare under this plan? His plan would cut the fund by "
+        "$80 billion.”"
+    )
+    assert _source_of(text, "cut the fund") == "Ann Ruiz"

@@ -297,6 +297,27 @@ def _names_a_person(name: Span, canonical: str, full_names: frozenset[str]) -> b
     return _as_person(name) and (name.label_ == "PERSON" or canonical in full_names)
 
 
+# Verbs whose object is the one spoken to ("he told MSNBC's Luke Russert").
+ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "assure", "warn", "remind"})
+# Prepositions that name the one spoken to or with ("said to", "in an
+# interview with", "spoke with").
+_ADDRESSING_PREPOSITIONS = frozenset({"to", "with"})
+_SPEAKING_WORDS = frozenset({"say", "speak", "talk", "write", "interview", "conversation"})
+
+
+def _is_addressee(name: Span) -> bool:
+    """Whether a name is the one spoken to, whom a "he said" or "the
+    congressman said" that follows does not take up: the speaker goes on."""
+    root = name.root
+    if root.dep_ == "dative":
+        return True
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in ADDRESSING_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ in _ADDRESSING_PREPOSITIONS:
+        return root.head.head.lemma_.lower() in _SPEAKING_WORDS
+    return False
+
+
 def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolver:
     orgs: list[tuple[str, ...]] = []
     people: list[tuple[str, ...]] = []
@@ -329,7 +350,9 @@ def build_resolver(doc: Doc, sentences: list[Span], aliases: Aliases) -> Resolve
         inside = by_start.starting(sent.start, sent.end)
         orgs.append(tuple(canonical[n.start] for n in inside if _is_org(n)))
         named = tuple(
-            canonical[n.start] for n in inside if _names_a_person(n, canonical[n.start], full_names)
+            canonical[n.start]
+            for n in inside
+            if _names_a_person(n, canonical[n.start], full_names) and not _is_addressee(n)
         )
         if not named and _titled_subject(sent) and last_named is not None:
             # "the congressman" as a subject keeps the last person named in

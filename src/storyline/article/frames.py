@@ -117,8 +117,10 @@ def _reporting_subject(v: Token) -> Token | None:
         # "issued a statement saying ...", "a report saying ...": the
         # document's owner or, failing one, the document.
         return _noun_owner(v.head) or v.head
-    if subj is None and v.dep_ == "pcomp" and v.head.lower_ == "by":
-        return _subject(v.head.head)  # "has responded by noting that ...": the responder
+    if subj is None and v.dep_ == "pcomp" and v.head.lower_ in ("by", "to"):
+        # "has responded by noting that ...": the responder; "has taken to
+        # calling it a prank": who took to it
+        return _subject(v.head.head)
     if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp", "dep"):
         return subj  # ("dep": "He paused, then added: ..." as the parser leaves it)
     if any(c.dep_ == "mark" for c in v.children):
@@ -449,8 +451,21 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
         # misparse gave a subject of its own.
         return None
     tokens = {t.i for t in subj.subtree} if subj.head.i == v.i else set()
+    tokens |= _taken_to(v, subj)
     frame = Frame.over(subj, v, negated=_is_negated_subject(subj), denial=denial)
     return v.i, (frame, tokens, [])
+
+
+def _taken_to(v: Token, subj: Token) -> set[int]:
+    """ "the congressman has taken to calling it a prank": the verb that takes
+    to the act, with its subject, is the frame, not a claim of its own."""
+    if v.dep_ != "pcomp" or v.head.lower_ != "to" or v.head.head.i == v.head.i:
+        return set()
+    host = v.head.head
+    if subj.head.i != host.i:
+        return set()
+    tokens = {host.i, v.head.i} | {t.i for t in subj.subtree}
+    return tokens | {c.i for c in host.children if c.dep_ in ("aux", "neg", "advmod", "prt")}
 
 
 def _has_object(prep: Token) -> bool:
@@ -519,7 +534,12 @@ def _keep_outer(
     held = found_frames.get(key)
     if held is not None:
         new_cue, held_cue = sent.doc[entry[0].cue], sent.doc[held[0].cue]
-        if not new_cue.is_ancestor(held_cue):
+        # "Democrats point out that the plan saves $700 billion, according
+        # to the budget office": "according to" names where the content
+        # itself comes from, and stays.
+        if held_cue.lower_ == "according" or (
+            not new_cue.is_ancestor(held_cue) and new_cue.lower_ != "according"
+        ):
             return
     found_frames[key] = entry
 

@@ -77,6 +77,18 @@ def is_claim_sentence(sent: Span) -> bool:
     return sum(t.is_alpha for t in sent) >= 4
 
 
+def _acts_as_verb(t: Token) -> bool:
+    """A verb, or a word the tagger slipped on that the parser still gives a
+    subject and a clause of its own ("we only ever comply [RB] with ...")."""
+    if t.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        t.dep_ in ("ccomp", "conj", "advcl", "ROOT")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in t.children)
+        and t.pos_ in ("ADV", "NOUN")
+    )
+
+
 def _span_of(doc: Doc, token_ids: tuple[int, ...]) -> tuple[int, int] | None:
     toks = [doc[i] for i in token_ids if not doc[i].is_space]
     while toks and (toks[0].lower_ in _TRIM or toks[0].is_punct):
@@ -250,6 +262,9 @@ def without_dateline(doc: Doc, frame: Frame) -> Frame:
     return frame
 
 
+_DESCRIBING_POS = frozenset({"ADJ", "ADV", "CCONJ", "PUNCT"})
+
+
 def _title_referent(
     span: Span,
     root: Token,
@@ -262,7 +277,14 @@ def _title_referent(
     administration official"). None for anything else."""
     if root.pos_ != "NOUN" or span[0].lower_ not in ("the", "this", "that"):
         return None
-    if any(t.pos_ == "PROPN" for t in span) or len(span) > 3:
+    # "the colorful and sometimes combative congressman who represents ...":
+    # what describes the noun does not make it someone else
+    clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    core = [t for t in span if t.i not in clauses]
+    words = [t for t in core if t.i != root.i and t.i != span[0].i]
+    if any(t.pos_ == "PROPN" for t in core) or (
+        len(core) > 3 and not all(t.pos_ in _DESCRIBING_POS for t in words)
+    ):
         return None
     noun = root.lower_
     for name, kind in reversed(earlier):
@@ -451,8 +473,11 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
         if not is_claim_sentence(sent):
             # "He added:" introduces the quotation that follows, "Smith
             # said." tags the one before; other sentences that state nothing
-            # break the chain.
-            previous = _introduced_speaker(doc, sent, index, resolver, previous)
+            # break the chain, save a question inside a quotation, which
+            # its speaker asks ("“How would your golden years turn out? ...”").
+            introduced = _introduced_speaker(doc, sent, index, resolver, previous)
+            if introduced is not None or enclosing(quoted, _first_char(sent)) is None:
+                previous = introduced
             continue
         sent_chunks = {c.start: c for c in chunks.starting(sent.start, sent.end)}
         found = [
@@ -475,7 +500,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             )
             is not None
         ]
-        quote = enclosing(quoted, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
+        quote = enclosing(quoted, _first_char(sent))
         if quote is not None and all(_speaker_open(m) for m in found):
             # A sentence inside a quotation is its speaker's: the one named
             # where the quotation closes ("..., she said") or, failing that,
@@ -503,11 +528,18 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             ]
         mentions.extend(found)
         previous = next(((m.source, m.source_kind or "other") for m in found if m.source), None)
+        if previous is None:
+            previous = _colon_speaker(doc, text, sents, index, resolver, tuple(earlier))
         earlier.extend((m.source, m.source_kind or "other") for m in found if m.source)
     subjects = [
         None if m.source is not None else _subject_candidate(doc, m, resolver) for m in mentions
     ]
     return carry_sources(text, mentions, subjects)
+
+
+def _first_char(sent: Span) -> int:
+    """Where the sentence's text starts, past any leading space."""
+    return sent.start_char + len(sent.text) - len(sent.text.lstrip())
 
 
 def _first_person(source: str) -> bool:
@@ -662,6 +694,37 @@ def _sign_off(
     return name.text, kind, name.start_char, name.end_char
 
 
+_SPEAKING_KINDS = frozenset({"person", "organisation", "outlet"})
+
+
+def _colon_speaker(
+    doc: Doc,
+    text: str,
+    sents: list[Span],
+    index: int,
+    resolver: Resolver,
+    earlier: Sequence[tuple[str, str]],
+) -> tuple[str, str] | None:
+    """Who a quotation introduced by a colon belongs to where the sentence
+    that introduces it has no reporting verb ("Obama used the same language
+    against McCain:" and a quotation opening the next paragraph): its
+    subject, where that names a person, an organisation or an outlet."""
+    sent = sents[index]
+    if not sent.text.rstrip().endswith(":") or index + 1 >= len(sents):
+        return None
+    if not text[sents[index + 1].start_char :].lstrip().startswith(tuple(_OPENING_QUOTES)):
+        return None
+    subj = _subject_of(sent.root)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    name, kind = name_source(doc, Frame.over(subj, sent.root), resolver, index, None, earlier)
+    return (name, kind) if kind in _SPEAKING_KINDS else None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _tag_frame(sent: Span) -> Frame | None:
     """ "Smith said.", "said Smith, to applause.": a sentence that only names
     who spoke (a reporting verb heading it, with a subject and no content)."""
@@ -692,7 +755,7 @@ def _mention(
         return None
     # A clause states something through a verb; a sentence without one (a
     # headline) may still state something through its nouns.
-    if not any(t.pos_ in ("VERB", "AUX") for t in content) and (
+    if not any(_acts_as_verb(t) for t in content) and (
         clause.head != sent.root.i or not any(t.pos_ == "NOUN" for t in content)
     ):
         return None
