@@ -475,3 +475,35 @@ def test_a_quotation_introduced_by_a_colon_is_the_subjects():
         "$80 billion.”"
     )
     assert _source_of(text, "cut the fund") == "Ann Ruiz"
+
+
+def test_a_report_in_a_fronted_phrase_is_a_claim_of_its_own_source():
+    text = (
+        "On top of a Guardian newspaper report that revealed how the agency was collecting "
+        "phone records, The Washington Post reported Thursday that the agency had tapped "
+        "into the servers of nine companies."
+    )
+    assert _source_of(text, "collecting phone records") == "Guardian"
+    assert not [m for m in _mentions(text) if m.text.startswith("On top of")]
+
+
+def test_reporting_of_something_is_the_outlets():
+    text = (
+        "The Guardian reported Wednesday that the agency had obtained a court order, while "
+        "The Washington Post reported Thursday of the existence of a program called PRISM."
+    )
+    assert _source_of(text, "existence of a program") == "Washington Post"
+
+
+def test_a_web_address_is_an_outlet_even_with_its_owner_before_it():
+    text = "Breitbart's BigGovernment.com first reported that the photo was sent to a student."
+    (m,) = [m for m in _mentions(text) if "sent to a student" in m.text]
+    assert (m.source, m.source_kind) == ("BigGovernment.com", "outlet")
+
+
+def test_the_site_is_the_web_address_named_before():
+    text = (
+        "The photo was first reported Saturday by BigGovernment.com, a website run by a "
+        "commentator. The site said the photo was sent to a college student."
+    )
+    assert _source_of(text, "college student") == "BigGovernment.com"

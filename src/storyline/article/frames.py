@@ -392,7 +392,11 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         # "told supporters at a rally", "said in a statement on Tuesday": who
         # was told, where and when belong to the frame, not to a claim.
         for c in v.children:
-            if c.dep_ in _FRAME_DEPENDENTS and not any(t.i == contents[0].i for t in c.subtree):
+            if (
+                c.dep_ in _FRAME_DEPENDENTS
+                and not any(t.i == contents[0].i for t in c.subtree)
+                and not _reports_itself(c)
+            ):
                 tokens |= {t.i for t in c.subtree}
     # "Investors hope the bank will cut rates", "urged Congress to act":
     # hoped for or asked for, not stated.
@@ -405,6 +409,17 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
         hedged=lemma in ATTITUDE_VERBS or wished or reticent,
     )
     return (contents[0].i if contents else extra[0]), (frame, tokens, extra)
+
+
+def _reports_itself(phrase: Token) -> bool:
+    """Whether a phrase holds a report of its own ("On top of a Guardian
+    report that revealed how ..., the Post reported ..."): what it reports is
+    a claim, not the circumstances of the frame it hangs on."""
+    return any(
+        t.pos_ == "VERB" and _lemma(t) in _FRAME_VERBS and _subject(t) is not None
+        for t in phrase.subtree
+        if t.i != phrase.i
+    )
 
 
 def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:

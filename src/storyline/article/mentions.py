@@ -29,6 +29,7 @@ from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
 from storyline.lexicon.sources import (
     ANONYMITY_WORDS,
+    OUTLET_DESCRIPTORS,
     PARTITIVE_WORDS,
     PERSON_TITLES,
     REPORT_SOURCE_WORDS,
@@ -159,6 +160,8 @@ def name_source(
         # the source is the group a part of which spoke.
         group = replace(frame, source_start=of.left_edge.i, source_end=of.right_edge.i + 1)
         return name_source(doc, group, resolver, sent_index, previous, earlier)
+    if _DOMAIN.match(root.text):
+        return root.text, "outlet"  # "Breitbart's BigGovernment.com reported"
     ents = resolver.ents_in(span)
     head = next((e for e in ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
@@ -182,6 +185,8 @@ def name_source(
     if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
         return named.text, "person"
     described = _described(root)
+    if (outlet := _outlet_described(span, root, earlier)) is not None:
+        return outlet
     chunk = next((c for c in resolver.chunks_in(span) if c.root.i == root.i), None)
     if chunk is not None:  # "the company said": the company named before
         refs = descriptor_referents(chunk, sent_index, resolver, ())
@@ -193,6 +198,31 @@ def name_source(
             return f"{described} {speaks_for}", "organisation"
         return described, "unnamed"
     return described, "person" if root.pos_ == "PROPN" else "other"
+
+
+# A web address used as a name ("BigGovernment.com first reported ...").
+_DOMAIN = re.compile(r"^[a-z][\w-]*\.(?:com|org|net|news|co\.uk)$", re.IGNORECASE)
+# How many tokens back "the site" looks for the web address it stands for.
+OUTLET_LOOKBACK = 150
+
+
+def _outlet_described(
+    span: Span, root: Token, earlier: Sequence[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """ "The site said ...", "the paper reported": the outlet quoted last,
+    else the web address named last."""
+    if root.lemma_.lower() not in OUTLET_DESCRIPTORS or span[0].lower_ not in ("the", "this"):
+        return None
+    if any(t.pos_ == "PROPN" for t in span):
+        return None
+    quoted = next((e for e in reversed(earlier) if e[1] == "outlet"), None)
+    if quoted is not None:
+        return quoted
+    doc = span.doc
+    for t in reversed(doc[max(0, span.start - OUTLET_LOOKBACK) : span.start]):
+        if _DOMAIN.match(t.text):
+            return t.text, "outlet"
+    return None
 
 
 # What an outlet publishes, named by the outlet before it ("a Guardian
@@ -756,7 +786,9 @@ def _mention(
     # A clause states something through a verb; a sentence without one (a
     # headline) may still state something through its nouns.
     if not any(_acts_as_verb(t) for t in content) and (
-        clause.head != sent.root.i or not any(t.pos_ == "NOUN" for t in content)
+        clause.head != sent.root.i
+        or doc[clause.head].pos_ in ("VERB", "AUX")  # its verb frames another clause
+        or not any(t.pos_ == "NOUN" for t in content)
     ):
         return None
     span = _span_of(doc, clause.tokens)

@@ -325,6 +325,7 @@ PREPOSITION_REPORTING_VERBS: dict[str, frozenset[str]] = {
         "disagree": "with on",
         "campaign": "for against",
         "plead": "for",
+        "report": "on of",
     }.items()
 }
 

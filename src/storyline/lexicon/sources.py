@@ -168,6 +168,12 @@ ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people fam
 # last person named before (issue 11: "the speaker" is the Speaker named before). From AP
 # style's formal titles; generic roles ("official", "spokesman") are not
 # here: they stay unnamed unless an earlier source carries the same noun.
+# What a source calls an outlet it has named ("The site said ...", "the
+# paper reported"): a speaker only, never a place ("the site of the blast").
+OUTLET_DESCRIPTORS = frozenset(
+    {"site", "website", "paper", "network", "magazine", "tabloid", "broadcaster", "blog"}
+)
+
 PERSON_TITLES = frozenset(
     {
         "congressman",
