@@ -101,7 +101,7 @@ lock:
 # script by adding it to TRAIN_SCRIPTS (they run in this order, and the first
 # that fails stops the target). PolNeAR's train and dev splits are not in
 # shared/bench: `make polnear` clones the public repository to POLNEAR_DIR.
-TRAIN_SCRIPTS ?= train/train_certainty.py train/train_attribution.py
+TRAIN_SCRIPTS ?= train/train_certainty.py train/train_attribution.py train/train_holder.py
 POLNEAR_DIR ?= data/polnear
 POLNEAR_URL := https://github.com/networkdynamics/PolNeAR
 

@@ -137,15 +137,26 @@ def _words(text: str) -> set[str]:
 
 
 def source_matches(mention: Mention, gold: GoldAttribution) -> bool:
-    if mention.source_start is not None and mention.source_end is not None:
-        return _overlap((mention.source_start, mention.source_end), gold.source) > 0
-    return bool(_words(mention.source or "") & _words(gold.source_text))
+    """Whether the mention names the gold source: its source or, for a clause
+    in the article's own voice, its holder (article/holders.py)."""
+    if mention.source is None and mention.holder is not None:
+        start, end, name = mention.holder_start, mention.holder_end, mention.holder
+    else:
+        start, end, name = mention.source_start, mention.source_end, mention.source
+    if start is not None and end is not None:
+        return _overlap((start, end), gold.source) > 0
+    return bool(_words(name or "") & _words(gold.source_text))
 
 
 def score(pairs: Sequence[tuple[Sequence[Mention], Sequence[GoldAttribution]]]) -> dict[str, float]:
-    contents = attributed = with_source = right_source = predicted = predicted_hit = 0
+    """PolNeAR's figures. A mention attributes its clause when it has a source
+    or a holder: PolNeAR attributes both what someone says and the act or
+    stance an article tells as fact ("Trump refuses to release ..."), which
+    storyline keeps apart (``polnear_source_recall`` counts sources alone)."""
+    contents = attributed = sourced = with_source = right_source = 0
+    predicted = predicted_hit = 0
     for mentions, gold in pairs:
-        said = [m for m in mentions if m.source is not None]
+        said = [m for m in mentions if m.source is not None or m.holder is not None]
         predicted += len(said)
         predicted_hit += sum(any(_overlap((m.start, m.end), g.content) for g in gold) for m in said)
         for g in gold:
@@ -155,12 +166,14 @@ def score(pairs: Sequence[tuple[Sequence[Mention], Sequence[GoldAttribution]]]) 
             if not hits:
                 continue
             attributed += 1
+            sourced += any(m.source is not None for m, _ in hits)
             if g.source:
                 with_source += 1
                 best = max(hits, key=lambda h: h[1])[0]
                 right_source += source_matches(best, g)
     return {
         "polnear_attribution_recall": attributed / max(contents, 1),
+        "polnear_source_recall": sourced / max(contents, 1),
         "polnear_source_accuracy": right_source / max(with_source, 1),
         "polnear_attributed_precision": predicted_hit / max(predicted, 1),
         "polnear_contents": float(contents),

@@ -115,6 +115,13 @@ class Mention:
     cue: str | None = None  # the words that set certainty, if any
     source_start: int | None = None  # where the source is named, if in this sentence
     source_end: int | None = None
+    # Whose act or stance a clause in the article's own voice tells ("Trump
+    # refuses to release his returns": Trump's); it leaves the source, and so
+    # the verdict, alone (article/holders.py).
+    holder: str | None = None
+    holder_kind: str | None = None
+    holder_start: int | None = None
+    holder_end: int | None = None
     sentence: int = 0  # index of its sentence in the article
     terms: tuple[str, ...] = ()  # normalised content terms, for grouping
     weights: tuple[float, ...] = ()  # one per term: how much it says what the claim is about

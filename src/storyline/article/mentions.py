@@ -13,6 +13,7 @@ from storyline.article import certainty as _certainty
 from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
+from storyline.article.holders import assign_holders
 from storyline.article.quotes import enclosing, quotations
 from storyline.lexicon.attribution import LEMMA_FIXES, PICTURE_NOUNS, QUOTE_VERBS, REPORTING_VERBS
 from storyline.lexicon.certainty import (
@@ -564,7 +565,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
     subjects = [
         None if m.source is not None else _subject_candidate(doc, m, resolver) for m in mentions
     ]
-    return carry_sources(text, mentions, subjects)
+    return assign_holders(text, carry_sources(text, mentions, subjects), subjects)
 
 
 def _first_char(sent: Span) -> int:

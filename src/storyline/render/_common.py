@@ -77,7 +77,13 @@ def outlets(documents: Iterable[Document]) -> list[str]:
 
 
 def attribution(mention: Mention) -> str:
-    return "own voice" if mention.source is None else f"according to {mention.source}"
+    """ "according to X", or "own voice", with whose act or stance the
+    article tells where it names one ("own voice; Trump's act or stance")."""
+    if mention.source is not None:
+        return f"according to {mention.source}"
+    if mention.holder is not None:
+        return f"own voice; {mention.holder}'s act or stance"
+    return "own voice"
 
 
 def quote(mention: Mention, documents: Mapping[str, Document]) -> str:
