@@ -59,11 +59,14 @@ def test_attribution_on_two_articles_gives_rates():
     assert result["polnear_contents"] > 0
     for key in (
         "polnear_attribution_recall",
+        "polnear_source_recall",
         "polnear_source_accuracy",
         "polnear_attributed_precision",
     ):
         assert 0.0 <= result[key] <= 1.0, key
     assert result["polnear_attribution_recall"] > 0.0
+    # holders only add to what sources attribute
+    assert result["polnear_attribution_recall"] >= result["polnear_source_recall"]
 
 
 def test_brat_discontinuous_spans_and_missing_sources_are_read(tmp_path):

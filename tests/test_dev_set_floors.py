@@ -26,8 +26,8 @@ MEAN_FLOORS = {
     "figure_recall": 0.95,
     "certainty_accuracy": 0.86,
     "hedge_negation_recall": 0.75,
-    "source_accuracy": 0.81,
-    "attribution_recall": 0.84,
+    "source_accuracy": 0.85,
+    "attribution_recall": 0.87,
     "conflict_precision": 0.95,
 }
 MEAN_CEILINGS = {"claims_per_gold_claim": 4.0}
