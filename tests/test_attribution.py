@@ -507,3 +507,13 @@ def test_the_site_is_the_web_address_named_before():
         "commentator. The site said the photo was sent to a college student."
     )
     assert _source_of(text, "college student") == "BigGovernment.com"
+
+
+def test_saying_after_the_content_clause_is_still_the_first_speaker():
+    # the parser hangs "saying" on "obtain", inside what Lee insisted
+    text = (
+        "Mr. Lee also insisted that the agency “does not unilaterally obtain information "
+        "from the servers” of telephone providers, saying that information is turned over "
+        "only under court order."
+    )
+    assert _source_of(text, "court order") == "Lee"

@@ -123,6 +123,10 @@ def _reporting_subject(v: Token) -> Token | None:
         return _subject(v.head.head)
     if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp", "dep"):
         return subj  # ("dep": "He paused, then added: ..." as the parser leaves it)
+    if _said_after_content(v):
+        # "X insisted that the agency does not obtain data, saying ...": the
+        # parser hangs "saying" on the content's verb; X goes on speaking.
+        return _subject(v.head.head)
     if any(c.dep_ == "mark" for c in v.children):
         return None  # "while countering", "after saying": the clause is set apart
     if v.dep_ == "conj":
@@ -130,6 +134,21 @@ def _reporting_subject(v: Token) -> Token | None:
             if _lemma(anc) in REPORTING_VERBS and (found := _subject(anc)) is not None:
                 return found
     return _subject(v.head)
+
+
+def _said_after_content(v: Token) -> bool:
+    """A participle of saying set off by a comma after the content clause of
+    another reporting verb, which the parser hung on that content's verb."""
+    head = v.head
+    return (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and _lemma(v) in REPORTING_VERBS
+        and head.dep_ == "ccomp"
+        and _lemma(head.head) in REPORTING_VERBS
+        and v.i > head.i
+        and v.doc[v.left_edge.i - 1].text == ","
+    )
 
 
 def _noun_owner(noun: Token) -> Token | None:
