@@ -517,3 +517,11 @@ def test_saying_after_the_content_clause_is_still_the_first_speaker():
         "only under court order."
     )
     assert _source_of(text, "court order") == "Lee"
+
+
+def test_the_former_official_takes_up_a_former_prosecutor_described_before():
+    text = (
+        "A former state fraud prosecutor said it would cost little to open an inquiry. "
+        "The former official said the message had been sent from a library computer."
+    )
+    assert _source_of(text, "library computer") == "A former state fraud prosecutor"

@@ -294,6 +294,8 @@ def without_dateline(doc: Doc, frame: Frame) -> Frame:
 
 
 _DESCRIBING_POS = frozenset({"ADJ", "ADV", "CCONJ", "PUNCT"})
+# How many sources back "the former official" looks for "a former ...".
+DESCRIPTION_LOOKBACK = 6
 
 
 def _title_referent(
@@ -324,6 +326,16 @@ def _title_referent(
         if kind in ("unnamed", "other", "person", "organisation") and described[-1:] == [noun]:
             if len(name.split()) > 1:
                 return name, kind
+    # "A former Justice Department prosecutor said ... The former official
+    # said ...": another noun, but the same described person, named by the
+    # word that describes both, taken up from an unnamed description
+    shared = {t.lower_ for t in words if t.pos_ == "ADJ"}
+    if shared and (noun in UNNAMED_SOURCE_WORDS or noun in PERSON_TITLES):
+        for name, kind in reversed(earlier[-DESCRIPTION_LOOKBACK:]):
+            described = name.lower().split()
+            if described[0] in ("a", "an") and kind in ("unnamed", "other"):
+                if shared & set(described):
+                    return name, kind
     if noun in PERSON_TITLES:
         # The person quoted last, else the person named last before this sentence.
         quoted = next((e for e in reversed(earlier) if e[1] == "person"), None)
