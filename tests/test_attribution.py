@@ -525,3 +525,44 @@ def test_the_former_official_takes_up_a_former_prosecutor_described_before():
         "The former official said the message had been sent from a library computer."
     )
     assert _source_of(text, "library computer") == "A former state fraud prosecutor"
+
+
+def test_the_letter_is_the_one_who_sent_it():
+    text = (
+        "In identical letters sent on Oct. 19, Deputy Minister Ana Cruz told the two "
+        "committees that the program was lawful. The letter said the committees had "
+        "been briefed on the program."
+    )
+    assert _source_of(text, "been briefed") == "Ana Cruz"
+
+
+def test_the_ad_is_the_campaign_that_ran_it():
+    text = (
+        "The Lopez campaign retorted with an ad of its own on Tuesday. The ad says the "
+        "mayor has cut $7 million from the library budget."
+    )
+    assert _source_of(text, "library budget") == "The Lopez campaign"
+
+
+def test_the_magazine_is_the_magazine_named_before():
+    text = (
+        "Critics attacked a cover of Newsweek magazine on Monday. "
+        "The magazine said the photo was one of dozens taken that day."
+    )
+    assert _source_of(text, "one of dozens") == "Newsweek"
+
+
+def test_the_letter_signed_by_a_group_is_the_groups():
+    text = (
+        "The latest criticism comes in a letter signed by nearly 90 faculty members. "
+        "The letter says the budget would cut programs for the poor."
+    )
+    assert _source_of(text, "programs for the poor") == "nearly 90 faculty members"
+
+
+def test_a_poll_someone_placed_second_in_is_not_theirs():
+    text = (
+        "Mr. Lopez, who placed second in a recent poll of likely candidates, said he would "
+        "decide by June. The poll said the governor leads the field with 21 percent."
+    )
+    assert _source_of(text, "leads the field") != "Lopez"

@@ -172,6 +172,28 @@ def _noun_owner(noun: Token) -> Token | None:
     return owner
 
 
+def document_owner(noun: Token) -> Token | None:
+    """Who put out a document named in the text: its owner as ``_noun_owner``
+    finds one, else the subject of the verb the phrase holding it hangs on
+    ("In letters sent on Oct. 19, the minister told Congress ...", "the
+    campaign retorted with an ad")."""
+    owner = _noun_owner(noun)
+    if owner is not None:
+        return None if owner.ent_type_ in ("DATE", "TIME") else owner  # "Today's ruling"
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        # "a letter signed by nearly 90 faculty members"
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            found = next((p for p in agent.children if p.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    lemma = _lemma(verb)
+    # only a verb that puts a document out: "placed second in a poll" does not
+    return _subject(verb) if lemma in _FRAME_VERBS or lemma in STATEMENT_VERBS else None
+
+
 def _is_negated_subject(subj: Token) -> bool:
     if subj.lower_ in NEGATING_SUBJECTS:
         return True

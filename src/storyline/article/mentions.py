@@ -13,6 +13,7 @@ from storyline.article import certainty as _certainty
 from storyline.article.carry import Candidate, carry_sources
 from storyline.article.clauses import Clause, Frame, split
 from storyline.article.entities import Resolver, SpanIndex, descriptor_referents
+from storyline.article.frames import document_owner
 from storyline.article.holders import assign_holders
 from storyline.article.quotes import enclosing, quotations
 from storyline.lexicon.attribution import LEMMA_FIXES, PICTURE_NOUNS, QUOTE_VERBS, REPORTING_VERBS
@@ -30,6 +31,7 @@ from storyline.lexicon.names import RELATIVE_PRONOUNS as _RELATIVE_PRONOUNS
 from storyline.lexicon.page import MASTHEAD_WORDS
 from storyline.lexicon.sources import (
     ANONYMITY_WORDS,
+    DOCUMENT_NOUNS,
     OUTLET_DESCRIPTORS,
     PARTITIVE_WORDS,
     PERSON_TITLES,
@@ -186,8 +188,10 @@ def name_source(
     if named is not None:  # "Professor Jane Smith", "the company's chief, Jane Smith"
         return named.text, "person"
     described = _described(root)
-    if (outlet := _outlet_described(span, root, earlier)) is not None:
+    if (outlet := _outlet_described(span, root)) is not None:
         return outlet
+    if (author := _document_author(doc, span, root, resolver, sent_index)) is not None:
+        return author
     chunk = next((c for c in resolver.chunks_in(span) if c.root.i == root.i), None)
     if chunk is not None:  # "the company said": the company named before
         refs = descriptor_referents(chunk, sent_index, resolver, ())
@@ -201,27 +205,65 @@ def name_source(
     return described, "person" if root.pos_ == "PROPN" else "other"
 
 
+# How many tokens back "the letter" looks for the letter it takes up.
+DOCUMENT_LOOKBACK = 200
+
+
+def _document_author(
+    doc: Doc, span: Span, root: Token, resolver: Resolver, sent_index: int
+) -> tuple[str, str] | None:
+    """ "The letter said ...", "the statement said": who put out the letter
+    or statement named before ("In letters sent in October, the minister
+    told ...", "the campaign retorted with an ad"), unless the press at large."""
+    lemma = root.lemma_.lower()
+    if lemma not in DOCUMENT_NOUNS or span[0].lower_ not in ("the", "this", "that"):
+        return None
+    if len(span) > 3 or any(t.pos_ == "PROPN" for t in span):
+        return None
+    for t in reversed(doc[max(0, span.start - DOCUMENT_LOOKBACK) : span.start]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        owner = document_owner(t)
+        if owner is None:
+            return None
+        source = doc[owner.left_edge.i : owner.right_edge.i + 1]
+        if any(x.i == root.i for x in source):
+            return None
+        name, kind = name_source(doc, Frame.over(owner, owner), resolver, sent_index)
+        return (name, kind) if kind != "reports" else None
+    return None
+
+
 # A web address used as a name ("BigGovernment.com first reported ...").
 _DOMAIN = re.compile(r"^[a-z][\w-]*\.(?:com|org|net|news|co\.uk)$", re.IGNORECASE)
 # How many tokens back "the site" looks for the web address it stands for.
 OUTLET_LOOKBACK = 150
 
 
-def _outlet_described(
-    span: Span, root: Token, earlier: Sequence[tuple[str, str]]
-) -> tuple[str, str] | None:
-    """ "The site said ...", "the paper reported": the outlet quoted last,
-    else the web address named last."""
-    if root.lemma_.lower() not in OUTLET_DESCRIPTORS or span[0].lower_ not in ("the", "this"):
+def _outlet_described(span: Span, root: Token) -> tuple[str, str] | None:
+    """ "The site said ...", "the magazine posted ...": the outlet named
+    before with the same word ("Newsweek magazine", "BigGovernment.com, a
+    website run by ...") or, for a site, the web address named last."""
+    lemma = root.lemma_.lower()
+    if lemma not in OUTLET_DESCRIPTORS or span[0].lower_ not in ("the", "this"):
         return None
     if any(t.pos_ == "PROPN" for t in span):
         return None
-    quoted = next((e for e in reversed(earlier) if e[1] == "outlet"), None)
-    if quoted is not None:
-        return quoted
+    family = OUTLET_DESCRIPTORS[lemma]
     doc = span.doc
     for t in reversed(doc[max(0, span.start - OUTLET_LOOKBACK) : span.start]):
-        if _DOMAIN.match(t.text):
+        if t.lemma_.lower() in family and t.pos_ == "NOUN":
+            head = t.head
+            if (
+                t.dep_ == "appos"
+                and head.i < t.i
+                and (head.pos_ == "PROPN" or _DOMAIN.match(head.text))
+            ):
+                return head.text, "outlet"  # "BigGovernment.com, a website"
+            named = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:  # "Newsweek magazine"
+                return doc[named[0].i : named[-1].i + 1].text, "outlet"
+        if "site" in family and _DOMAIN.match(t.text):
             return t.text, "outlet"
     return None
 

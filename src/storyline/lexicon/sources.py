@@ -169,10 +169,22 @@ ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people fam
 # style's formal titles; generic roles ("official", "spokesman") are not
 # here: they stay unnamed unless an earlier source carries the same noun.
 # What a source calls an outlet it has named ("The site said ...", "the
-# paper reported"): a speaker only, never a place ("the site of the blast").
-OUTLET_DESCRIPTORS = frozenset(
-    {"site", "website", "paper", "network", "magazine", "tabloid", "broadcaster", "blog"}
-)
+# paper reported"), each with the words that name the same kind of outlet
+# before ("BigGovernment.com, a website run by ..."): a speaker only, never
+# a place ("the site of the blast").
+_SITE = frozenset({"site", "website"})
+_PAPER = frozenset({"paper", "newspaper"})
+OUTLET_DESCRIPTORS: dict[str, frozenset[str]] = {
+    "site": _SITE,
+    "website": _SITE,
+    "paper": _PAPER,
+    "newspaper": _PAPER,
+    "network": frozenset({"network"}),
+    "magazine": frozenset({"magazine"}),
+    "tabloid": frozenset({"tabloid"}),
+    "broadcaster": frozenset({"broadcaster"}),
+    "blog": frozenset({"blog"}),
+}
 
 PERSON_TITLES = frozenset(
     {
