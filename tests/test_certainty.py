@@ -168,6 +168,17 @@ def test_a_negation_describing_a_noun_leaves_the_clause_standing():
     assert _mention_certainty(text, "under fire") == "certain"
 
 
+def test_a_modal_describing_a_noun_leaves_the_clause_stated():
+    text = "Services that can be monitored include email, video calls and stored files."
+    assert _mention_certainty(text, "include email") == "certain"
+
+
+def test_a_relative_clause_of_its_own_keeps_its_modal():
+    text = "The new rules, which could take effect in May, were published on Friday."
+    grades = {m.text: m.certainty for m in _mentions(text)}
+    assert grades["which could take effect in May"] == "hedged"
+
+
 def test_a_relative_clause_of_its_own_keeps_its_negation():
     text = "The senator, who never went to law school, chairs the judiciary committee."
     grades = {m.text: m.certainty for m in _mentions(text)}

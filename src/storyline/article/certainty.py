@@ -89,6 +89,8 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         return "hedged", m.group()
     for t in tokens:
         low = t.lower_
+        if _describes_a_noun(t, own):
+            continue  # "services that can be monitored include Gmail": the services'
         if (
             t.dep_ in ("aux", "auxpass")
             and low in HEDGE_MODALS
