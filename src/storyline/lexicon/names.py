@@ -188,3 +188,21 @@ GENDERED_TITLES = {
 }
 # The pronoun's own gender, for the third-person singular pronouns.
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+
+
+# Abbreviations that end in a period yet seldom end a sentence when a name
+# follows: AP-style US state abbreviations ("Ariz. Gov. Jan Brewer") and
+# titles ("Gov.", "Sen."). The model's parser splits sentences after some.
+NAME_ABBREVIATIONS = frozenset(
+    {
+        # AP state abbreviations
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.",
+        "ill.", "ind.", "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.",
+        "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.",
+        "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.",
+        "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.",
+        # titles
+        "gov.", "sen.", "rep.", "lt.", "gen.", "col.", "sgt.", "capt.", "adm.",
+        "prof.", "rev.", "atty.", "supt.", "maj.", "cmdr.", "gens.", "sens.", "reps.",
+    }
+)  # fmt: skip

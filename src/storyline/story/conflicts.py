@@ -176,11 +176,24 @@ def _facing(
         for a in left
         for b in right
         if ms[a].doc != ms[b].doc
+        and _says_enough(ms[a])
+        and _says_enough(ms[b])
         and opposed_pair_holds(ms[a], ms[b], link(a, b), settings)
         and (also is None or also(ms[a], ms[b]))
     ]
     closest = max(pairs, key=lambda p: (link(*p), -p[0], -p[1]), default=None)
     return sorted({a for a, _ in pairs}), sorted({b for _, b in pairs}), closest
+
+
+# A mention that opens on a pointing word and has fewer content terms than
+# this says what it says of something elsewhere ("That could very well be
+# the case": "case" alone); "no deal has been announced" still clashes.
+MIN_CLASHING_TERMS = 2
+_POINTING_WORDS = frozenset({"that", "this", "it"})
+
+
+def _says_enough(m: Mention) -> bool:
+    return len(m.terms) >= MIN_CLASHING_TERMS or _first_word(m).lower() not in _POINTING_WORDS
 
 
 def _all_linked(a: int, b: int) -> float:
