@@ -90,7 +90,7 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     for t in tokens:
         low = t.lower_
         if _describes_a_noun(t, own):
-            continue  # "services that can be monitored include Gmail": the services'
+            continue  # "rooms that can be booked include the hall": the rooms'
         if (
             t.dep_ in ("aux", "auxpass")
             and low in HEDGE_MODALS

@@ -297,7 +297,7 @@ def _names_a_person(name: Span, canonical: str, full_names: frozenset[str]) -> b
     return _as_person(name) and (name.label_ == "PERSON" or canonical in full_names)
 
 
-# Verbs whose object is the one spoken to ("he told MSNBC's Luke Russert").
+# Verbs whose object is the one spoken to ("he told the network's Jane Roe").
 ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "assure", "warn", "remind"})
 # Prepositions that name the one spoken to or with ("said to", "in an
 # interview with", "spoke with").

@@ -119,7 +119,7 @@ def _reporting_subject(v: Token) -> Token | None:
         return _noun_owner(v.head) or v.head
     if subj is None and v.dep_ == "pcomp" and v.head.lower_ in ("by", "to"):
         # "has responded by noting that ...": the responder; "has taken to
-        # calling it a prank": who took to it
+        # calling the audit a witch hunt": who took to it
         return _subject(v.head.head)
     if subj is not None or v.dep_ not in ("advcl", "conj", "xcomp", "dep"):
         return subj  # ("dep": "He paused, then added: ..." as the parser leaves it)
@@ -175,8 +175,8 @@ def _noun_owner(noun: Token) -> Token | None:
 def document_owner(noun: Token) -> Token | None:
     """Who put out a document named in the text: its owner as ``_noun_owner``
     finds one, else the subject of the verb the phrase holding it hangs on
-    ("In letters sent on Oct. 19, the minister told Congress ...", "the
-    campaign retorted with an ad")."""
+    ("In letters sent last week, the minister told Congress ...", "the
+    campaign answered with an ad")."""
     owner = _noun_owner(noun)
     if owner is not None:
         return None if owner.ent_type_ in ("DATE", "TIME") else owner  # "Today's ruling"
@@ -453,8 +453,8 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
 
 
 def _reports_itself(phrase: Token) -> bool:
-    """Whether a phrase holds a report of its own ("On top of a Guardian
-    report that revealed how ..., the Post reported ..."): what it reports is
+    """Whether a phrase holds a report of its own ("On top of a rival
+    paper's report that revealed how ..., the Ledger reported ..."): what it reports is
     a claim, not the circumstances of the frame it hangs on."""
     return any(
         t.pos_ == "VERB" and _lemma(t) in _FRAME_VERBS and _subject(t) is not None
@@ -513,7 +513,7 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
 
 
 def _taken_to(v: Token, subj: Token) -> set[int]:
-    """ "the congressman has taken to calling it a prank": the verb that takes
+    """ "the mayor has taken to calling the audit a witch hunt": the verb that takes
     to the act, with its subject, is the frame, not a claim of its own."""
     if v.dep_ != "pcomp" or v.head.lower_ != "to" or v.head.head.i == v.head.i:
         return set()
@@ -590,8 +590,8 @@ def _keep_outer(
     held = found_frames.get(key)
     if held is not None:
         new_cue, held_cue = sent.doc[entry[0].cue], sent.doc[held[0].cue]
-        # "Democrats point out that the plan saves $700 billion, according
-        # to the budget office": "according to" names where the content
+        # "critics point out that the plan saves $7 billion, according to
+        # the budget office": "according to" names where the content
         # itself comes from, and stays.
         if held_cue.lower_ == "according" or (
             not new_cue.is_ancestor(held_cue) and new_cue.lower_ != "according"

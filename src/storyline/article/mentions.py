@@ -83,7 +83,7 @@ def is_claim_sentence(sent: Span) -> bool:
 
 def _acts_as_verb(t: Token) -> bool:
     """A verb, or a word the tagger slipped on that the parser still gives a
-    subject and a clause of its own ("we only ever comply [RB] with ...")."""
+    subject and a clause of its own (a verb after "only ever" tagged RB)."""
     if t.pos_ in ("VERB", "AUX"):
         return True
     return (
@@ -164,7 +164,7 @@ def name_source(
         group = replace(frame, source_start=of.left_edge.i, source_end=of.right_edge.i + 1)
         return name_source(doc, group, resolver, sent_index, previous, earlier)
     if _DOMAIN.match(root.text):
-        return root.text, "outlet"  # "Breitbart's BigGovernment.com reported"
+        return root.text, "outlet"  # "a commentator's Example.com reported"
     ents = resolver.ents_in(span)
     head = next((e for e in ents if e.start <= root.i < e.end), None)
     if head is not None and head.label_ == "PERSON":
@@ -214,7 +214,7 @@ def _document_author(
 ) -> tuple[str, str] | None:
     """ "The letter said ...", "the statement said": who put out the letter
     or statement named before ("In letters sent in October, the minister
-    told ...", "the campaign retorted with an ad"), unless the press at large."""
+    told ...", "the campaign answered with an ad"), unless the press at large."""
     lemma = root.lemma_.lower()
     if lemma not in DOCUMENT_NOUNS or span[0].lower_ not in ("the", "this", "that"):
         return None
@@ -234,7 +234,7 @@ def _document_author(
     return None
 
 
-# A web address used as a name ("BigGovernment.com first reported ...").
+# A web address used as a name ("Example.com first reported ...").
 _DOMAIN = re.compile(r"^[a-z][\w-]*\.(?:com|org|net|news|co\.uk)$", re.IGNORECASE)
 # How many tokens back "the site" looks for the web address it stands for.
 OUTLET_LOOKBACK = 150
@@ -242,7 +242,7 @@ OUTLET_LOOKBACK = 150
 
 def _outlet_described(span: Span, root: Token) -> tuple[str, str] | None:
     """ "The site said ...", "the magazine posted ...": the outlet named
-    before with the same word ("Newsweek magazine", "BigGovernment.com, a
+    before with the same word ("Newsweek magazine", "Example.com, a
     website run by ...") or, for a site, the web address named last."""
     lemma = root.lemma_.lower()
     if lemma not in OUTLET_DESCRIPTORS or span[0].lower_ not in ("the", "this"):
@@ -259,7 +259,7 @@ def _outlet_described(span: Span, root: Token) -> tuple[str, str] | None:
                 and head.i < t.i
                 and (head.pos_ == "PROPN" or _DOMAIN.match(head.text))
             ):
-                return head.text, "outlet"  # "BigGovernment.com, a website"
+                return head.text, "outlet"  # "Example.com, a website"
             named = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if named:  # "Newsweek magazine"
                 return doc[named[0].i : named[-1].i + 1].text, "outlet"
@@ -352,7 +352,7 @@ def _title_referent(
     administration official"). None for anything else."""
     if root.pos_ != "NOUN" or span[0].lower_ not in ("the", "this", "that"):
         return None
-    # "the colorful and sometimes combative congressman who represents ...":
+    # "the blunt and sometimes prickly senator who chairs the panel":
     # what describes the noun does not make it someone else
     clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     core = [t for t in span if t.i not in clauses]
@@ -368,7 +368,7 @@ def _title_referent(
         if kind in ("unnamed", "other", "person", "organisation") and described[-1:] == [noun]:
             if len(name.split()) > 1:
                 return name, kind
-    # "A former Justice Department prosecutor said ... The former official
+    # "A former state fraud prosecutor said ... The former official
     # said ...": another noun, but the same described person, named by the
     # word that describes both, taken up from an unnamed description
     shared = {t.lower_ for t in words if t.pos_ == "ADJ"}
@@ -559,7 +559,7 @@ def find_mentions(doc_id: str, doc: Doc, resolver: Resolver) -> tuple[Mention, .
             # "He added:" introduces the quotation that follows, "Smith
             # said." tags the one before; other sentences that state nothing
             # break the chain, save a question inside a quotation, which
-            # its speaker asks ("“How would your golden years turn out? ...”").
+            # its speaker asks ("“What happens to your pension then? ...”").
             introduced = _introduced_speaker(doc, sent, index, resolver, previous)
             if introduced is not None or enclosing(quoted, _first_char(sent)) is None:
                 previous = introduced
@@ -791,8 +791,8 @@ def _colon_speaker(
     earlier: Sequence[tuple[str, str]],
 ) -> tuple[str, str] | None:
     """Who a quotation introduced by a colon belongs to where the sentence
-    that introduces it has no reporting verb ("Obama used the same language
-    against McCain:" and a quotation opening the next paragraph): its
+    that introduces it has no reporting verb ("the senator used the same
+    language against her rival:" and a quotation opening the next paragraph): its
     subject, where that names a person, an organisation or an outlet."""
     sent = sents[index]
     if not sent.text.rstrip().endswith(":") or index + 1 >= len(sents):

@@ -43,7 +43,7 @@ def _line_breaks(doc: Doc) -> Doc:
         elif prev.is_space and token.is_space:
             starts[token.i] = -1
         elif prev.lower_ in NAME_ABBREVIATIONS and token.tag_ == "NNP" and token.is_title:
-            starts[token.i] = -1  # "calling for Ariz. Gov. Jan Brewer to veto ..."
+            starts[token.i] = -1  # "calling for Ariz. Gov. Jane Roe to veto ..."
         prev = token
     doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc

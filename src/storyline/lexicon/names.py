@@ -191,7 +191,7 @@ PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "sh
 
 
 # Abbreviations that end in a period yet seldom end a sentence when a name
-# follows: AP-style US state abbreviations ("Ariz. Gov. Jan Brewer") and
+# follows: AP-style US state abbreviations ("Ariz. Gov. Jane Roe") and
 # titles ("Gov.", "Sen."). The model's parser splits sentences after some.
 NAME_ABBREVIATIONS = frozenset(
     {

@@ -170,7 +170,7 @@ ANONYMITY_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "people fam
 # here: they stay unnamed unless an earlier source carries the same noun.
 # What a source calls an outlet it has named ("The site said ...", "the
 # paper reported"), each with the words that name the same kind of outlet
-# before ("BigGovernment.com, a website run by ..."): a speaker only, never
+# before ("Example.com, a website run by ..."): a speaker only, never
 # a place ("the site of the blast").
 _SITE = frozenset({"site", "website"})
 _PAPER = frozenset({"paper", "newspaper"})
