@@ -147,6 +147,7 @@ def _said_after_content(v: Token) -> bool:
         and head.dep_ == "ccomp"
         and _lemma(head.head) in REPORTING_VERBS
         and v.i > head.i
+        and v.left_edge.i > 0
         and v.doc[v.left_edge.i - 1].text == ","
     )
 
@@ -454,8 +455,8 @@ def _verb_frame(sent: Span, v: Token) -> tuple[int, FrameEntry] | None:
 
 def _reports_itself(phrase: Token) -> bool:
     """Whether a phrase holds a report of its own ("On top of a rival
-    paper's report that revealed how ..., the Ledger reported ..."): what it reports is
-    a claim, not the circumstances of the frame it hangs on."""
+    paper's report that revealed how ..., the Ledger reported ..."): what
+    it reports is a claim, not the circumstances of the frame it hangs on."""
     return any(
         t.pos_ == "VERB" and _lemma(t) in _FRAME_VERBS and _subject(t) is not None
         for t in phrase.subtree
@@ -513,8 +514,9 @@ def _object_frame(v: Token) -> tuple[int, FrameEntry] | None:
 
 
 def _taken_to(v: Token, subj: Token) -> set[int]:
-    """ "the mayor has taken to calling the audit a witch hunt": the verb that takes
-    to the act, with its subject, is the frame, not a claim of its own."""
+    """ "the mayor has taken to calling the audit a witch hunt": the verb
+    that takes to the act, with its subject, is the frame, not a claim of
+    its own."""
     if v.dep_ != "pcomp" or v.head.lower_ != "to" or v.head.head.i == v.head.i:
         return set()
     host = v.head.head
