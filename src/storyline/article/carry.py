@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from storyline import models
 from storyline.article.quotes import enclosing, quotations
@@ -54,6 +55,26 @@ class Candidate:
     certainty: str
     cued: bool
     extra: tuple[str, ...] = ()  # features of its own ("subj": the verb)
+
+    def as_source(self, m: Mention) -> Mention:
+        """``m`` attributed to this candidate."""
+        return replace(
+            m,
+            source=self.source,
+            source_kind=self.source_kind,
+            source_start=self.source_start,
+            source_end=self.source_end,
+        )
+
+    def as_holder(self, m: Mention) -> Mention:
+        """``m`` in its article's voice, telling this candidate's act or stance."""
+        return replace(
+            m,
+            holder=self.source,
+            holder_kind=self.source_kind,
+            holder_start=self.source_start,
+            holder_end=self.source_end,
+        )
 
 
 def _from_mention(kind: str, p: Mention) -> Candidate:
@@ -227,17 +248,22 @@ def carry_sources(
             continue
         best: tuple[float, Candidate] | None = None
         for cand in candidates(mentions, i, subjects[i]):
-            score = models.linear(model, features(text, quoted, mentions, i, cand))[0]
-            p = models.sigmoid(score)
+            p = probability(model, text, quoted, mentions, i, cand)
             if best is None or p > best[0]:
                 best = (p, cand)
         if best is not None and best[0] >= threshold:
-            cand = best[1]
-            out[i] = replace(
-                m,
-                source=cand.source,
-                source_kind=cand.source_kind,
-                source_start=cand.source_start,
-                source_end=cand.source_end,
-            )
+            out[i] = best[1].as_source(m)
     return tuple(out)
+
+
+def probability(
+    model: dict[str, Any],
+    text: str,
+    quoted: list[tuple[int, int]],
+    mentions: Sequence[Mention],
+    i: int,
+    cand: Candidate,
+) -> float:
+    """How likely a binary model over ``features`` finds ``cand`` right for
+    ``mentions[i]``."""
+    return models.sigmoid(models.linear(model, features(text, quoted, mentions, i, cand))[0])

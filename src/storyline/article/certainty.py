@@ -88,32 +88,8 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
     if m:
         return "hedged", m.group()
     for t in tokens:
-        low = t.lower_
-        if _describes_a_noun(t, own):
-            continue  # "rooms that can be booked include the hall": the rooms'
-        if (
-            t.dep_ in ("aux", "auxpass")
-            and low in HEDGE_MODALS
-            and not (low in ABILITY_MODALS and any(c.dep_ == "neg" for c in t.head.children))
-            and not (low == "would" and (_would_is_certain(t) or _would_describes(t)))
-        ):
-            return "hedged", t.text
-        if (
-            low in HEDGE_WORDS
-            and t.pos_ in ("ADV", "ADJ", "NOUN", "VERB")
-            and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))  # "the expected rate"
-        ):
-            return "hedged", t.text
-        if t.dep_ == "mark" and low in HEDGE_MARKERS and t.head.i in own:
-            return "hedged", t.text
-        if (
-            LEMMA_FIXES.get(low, t.lemma_.lower()) in HEDGE_VERBS
-            and t.pos_ == "VERB"
-            and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
-            # "is widely considered a contender" reports a common view; only
-            # "is considering" (mulling it over) leaves something open
-            and not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children))
-        ):
+        # "rooms that can be booked include the hall": the rooms', not the claim's
+        if _hedges(t, own) and not _describes_a_noun(t, own):
             return "hedged", t.text
     m = _NEGATION_PHRASE.search(text)
     if m:
@@ -136,6 +112,36 @@ def grade(tokens: Sequence[Token]) -> tuple[Certainty, str | None]:
         if negates and not _describes_a_noun(t, own):
             return "negated", t.text
     return "certain", None
+
+
+def _hedges(t: Token, own: set[int]) -> bool:
+    """Whether ``t`` leaves its clause open: a hedging modal, a hedge word, a
+    hedging subordinator of the clause, or a verb that presents its
+    complement as uncertain."""
+    low = t.lower_
+    if (
+        t.dep_ in ("aux", "auxpass")
+        and low in HEDGE_MODALS
+        and not (low in ABILITY_MODALS and any(c.dep_ == "neg" for c in t.head.children))
+        and not (low == "would" and (_would_is_certain(t) or _would_describes(t)))
+    ):
+        return True
+    if (
+        low in HEDGE_WORDS
+        and t.pos_ in ("ADV", "ADJ", "NOUN", "VERB")
+        and not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG"))  # "the expected rate"
+    ):
+        return True
+    if t.dep_ == "mark" and low in HEDGE_MARKERS and t.head.i in own:
+        return True
+    return (
+        LEMMA_FIXES.get(low, t.lemma_.lower()) in HEDGE_VERBS
+        and t.pos_ == "VERB"
+        and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
+        # "is widely considered a contender" reports a common view; only
+        # "is considering" (mulling it over) leaves something open
+        and not (t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children))
+    )
 
 
 def _describes_a_noun(t: Token, own: set[int]) -> bool:

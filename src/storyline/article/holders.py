@@ -12,17 +12,17 @@ reports.
 A logistic model (src/storyline/models/holder.json, trained by
 train/train_holder.py on PolNeAR train, threshold chosen on PolNeAR dev)
 scores a clause's own verb's subject from the features the carry-over uses
-(carry.features: the verb's lemma and lexicon class, the subject's part of
-speech, entity type and source kind, quotation marks, person, length).
+(carry.features, through carry.probability: the verb's lemma and lexicon
+class, the subject's part of speech, entity type and source kind,
+quotation marks, person, length).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from storyline import models
-from storyline.article.carry import Candidate, features
+from storyline.article.carry import Candidate, probability
 from storyline.article.quotes import quotations
 from storyline.model import Mention
 
@@ -50,13 +50,6 @@ def assign_holders(
     for i, (m, subj) in enumerate(zip(mentions, subjects, strict=True)):
         if m.source is not None or subj is None:
             continue
-        p = models.sigmoid(models.linear(model, features(text, quoted, mentions, i, subj))[0])
-        if p >= threshold:
-            out[i] = replace(
-                m,
-                holder=subj.source,
-                holder_kind=subj.source_kind,
-                holder_start=subj.source_start,
-                holder_end=subj.source_end,
-            )
+        if probability(model, text, quoted, mentions, i, subj) >= threshold:
+            out[i] = subj.as_holder(m)
     return tuple(out)

@@ -658,7 +658,7 @@ def _subject_candidate(doc: Doc, m: Mention, resolver: Resolver) -> Candidate | 
     if head is None or head.pos_ not in ("VERB", "AUX"):
         return None
     verb = head
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_of(verb)
     if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if (

@@ -171,13 +171,13 @@ def _facing(
     a mention of the other side, from another article, closely enough (and
     pass ``also``, where given); and the closest facing pair, whose words
     the reader is shown."""
+    left = [a for a in left if _says_enough(ms[a])]
+    right = [b for b in right if _says_enough(ms[b])]
     pairs = [
         (a, b)
         for a in left
         for b in right
         if ms[a].doc != ms[b].doc
-        and _says_enough(ms[a])
-        and _says_enough(ms[b])
         and opposed_pair_holds(ms[a], ms[b], link(a, b), settings)
         and (also is None or also(ms[a], ms[b]))
     ]
