@@ -28,8 +28,9 @@ import json
 import os
 import pickle
 import sys
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -77,31 +78,26 @@ def load_split(base: Path, split: str, limit: int | None) -> list[tuple[Article,
 Record = tuple[str, tuple[Mention, ...], list[list[carry.Candidate]], list]
 
 
-def read(items: list[tuple[Article, list]]) -> list[Record]:
-    """(text, the rules' mentions, each mention's candidates, gold) per article."""
-    carry.ENABLED = False
-    out: list[Record] = []
+def recorded(items: list[tuple[Article, list]], stage: Any, name: str) -> list[tuple]:
+    """Each article read by storyline's pipeline with ``stage`` (a module
+    with ENABLED and RECORDED: carry, holders) switched off and recording
+    what it is given: that record with the article's gold appended."""
+    stage.ENABLED = False
+    out: list[tuple] = []
     for start in range(0, len(items), 20):
         chunk = items[start : start + 20]
-        carry.RECORDED = []
+        stage.RECORDED = []
         read_articles([a for a, _ in chunk])
-        assert len(carry.RECORDED) == len(chunk)
-        out += [
-            (t, ms, cs, gold) for (t, ms, cs), (_, gold) in zip(carry.RECORDED, chunk, strict=True)
-        ]
-        print(f"attribution: read {start + len(chunk)} / {len(items)} articles", flush=True)
-    carry.ENABLED, carry.RECORDED = True, None
+        assert len(stage.RECORDED) == len(chunk)
+        out += [(*rec, gold) for rec, (_, gold) in zip(stage.RECORDED, chunk, strict=True)]
+        print(f"{name}: read {start + len(chunk)} / {len(items)} articles", flush=True)
+    stage.ENABLED, stage.RECORDED = True, None
     return out
 
 
-def carried(m: Mention, cand: carry.Candidate) -> Mention:
-    return replace(
-        m,
-        source=cand.source,
-        source_kind=cand.source_kind,
-        source_start=cand.source_start,
-        source_end=cand.source_end,
-    )
+def read(items: list[tuple[Article, list]]) -> list[Record]:
+    """(text, the rules' mentions, each mention's candidates, gold) per article."""
+    return recorded(items, carry, "attribution")
 
 
 def label(m: Mention, cand: carry.Candidate, gold: list) -> bool:
@@ -109,7 +105,7 @@ def label(m: Mention, cand: carry.Candidate, gold: list) -> bool:
     return any(
         g.source
         and bench._overlap((m.start, m.end), g.content) > 0
-        and bench.source_matches(carried(m, cand), g)
+        and bench.source_matches(cand.as_source(m), g)
         for g in gold
     )
 
@@ -137,11 +133,68 @@ def dev_scores(docs: list[Record], rows, probs, threshold: float) -> dict[str, f
     pairs = []
     for a, (_, mentions, cands, gold) in enumerate(docs):
         out = [
-            carried(m, cands[i][best[(a, i)][1]]) if (a, i) in best else m
+            cands[i][best[(a, i)][1]].as_source(m) if (a, i) in best else m
             for i, m in enumerate(mentions)
         ]
         pairs.append((out, gold))
     return bench.score(pairs)
+
+
+def choose_on_dev(
+    x_tr: Any,
+    y_tr: Any,
+    x_dev: Any,
+    thresholds: tuple[float, ...],
+    score_at: Callable[[Any, float], dict[str, float]],
+    base: dict[str, float],
+    max_iter: int,
+) -> tuple[float, float, dict[str, float], LogisticRegression] | None:
+    """The (C, threshold) with the best dev attribution recall that keeps
+    attributed precision at or above MIN_PRECISION and costs at most
+    MAX_SOURCE_ACCURACY_LOSS of ``base``'s source accuracy, with its dev
+    figures (``score_at(dev probabilities, threshold)``) and its fitted
+    model; None where no pair keeps both."""
+    chosen = None
+    for c in CS:
+        clf = LogisticRegression(C=c, max_iter=max_iter, random_state=SEED).fit(x_tr, y_tr)
+        probs = clf.predict_proba(x_dev)[:, 1]
+        for t in thresholds:
+            s = score_at(probs, t)
+            ok = (
+                s["polnear_source_accuracy"]
+                >= base["polnear_source_accuracy"] - MAX_SOURCE_ACCURACY_LOSS
+                and s["polnear_attributed_precision"] >= MIN_PRECISION
+            )
+            if ok and (chosen is None or s["polnear_attribution_recall"] > chosen[0]):
+                chosen = (s["polnear_attribution_recall"], c, t, s, clf)
+    return None if chosen is None else chosen[1:]
+
+
+def write_linear(
+    out: Path, vec: DictVectorizer, clf: LogisticRegression, meta: dict[str, Any], name: str
+) -> None:
+    """A binary logistic model as storyline's linear model file (see
+    storyline.models), weights under 1e-4 left out."""
+    weights = {
+        feature: [float(f"{w:.4g}")]
+        for feature, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+    model = {
+        "kind": "linear",
+        "classes": None,
+        "intercept": [float(f"{clf.intercept_[0]:.4g}")],
+        "weights": weights,
+        "meta": {
+            "trained_on": "PolNeAR data/train (first annotator file per article)",
+            "chosen_on": "PolNeAR data/dev",
+            "seed": SEED,
+            **meta,
+        },
+    }
+    text = json.dumps(model, sort_keys=True, separators=(",", ":"))
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"{name}: wrote {out} ({out.stat().st_size // 1024} KiB)")
 
 
 def main() -> int:
@@ -186,52 +239,32 @@ def main() -> int:
         f"source accuracy {base['polnear_source_accuracy']:.3f}  "
         f"precision {base['polnear_attributed_precision']:.3f}"
     )
-    chosen = None
-    for c in CS:
-        clf = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x_tr, y_tr)
-        probs = clf.predict_proba(x_dev)[:, 1]
-        for t in THRESHOLDS:
-            s = dev_scores(dev_docs, dev, probs, t)
-            ok = (
-                s["polnear_source_accuracy"]
-                >= base["polnear_source_accuracy"] - MAX_SOURCE_ACCURACY_LOSS
-                and s["polnear_attributed_precision"] >= MIN_PRECISION
-            )
-            if ok and (chosen is None or s["polnear_attribution_recall"] > chosen[0]):
-                chosen = (s["polnear_attribution_recall"], c, t, s, clf)
+    chosen = choose_on_dev(
+        x_tr,
+        y_tr,
+        x_dev,
+        THRESHOLDS,
+        lambda probs, t: dev_scores(dev_docs, dev, probs, t),
+        base,
+        max_iter=2000,
+    )
     if chosen is None:
         print("attribution: no threshold keeps dev source accuracy; model not written")
         return 1
-    _, c, t, s, clf = chosen
+    c, t, s, clf = chosen
     print(f"attribution: chose C={c} threshold={t}")
     print(
         f"attribution dev, with model: recall {s['polnear_attribution_recall']:.3f}  "
         f"source accuracy {s['polnear_source_accuracy']:.3f}  "
         f"precision {s['polnear_attributed_precision']:.3f}"
     )
-    weights = {
-        name: [float(f"{w:.4g}")]
-        for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+    meta = {
+        "train_articles": len(train_docs),
+        "C": c,
+        "threshold": t,
+        "script": "train/train_attribution.py",
     }
-    model = {
-        "kind": "linear",
-        "classes": None,
-        "intercept": [float(f"{clf.intercept_[0]:.4g}")],
-        "weights": weights,
-        "meta": {
-            "trained_on": "PolNeAR data/train (first annotator file per article)",
-            "train_articles": len(train_docs),
-            "chosen_on": "PolNeAR data/dev",
-            "seed": SEED,
-            "C": c,
-            "threshold": t,
-            "script": "train/train_attribution.py",
-        },
-    }
-    text = json.dumps(model, sort_keys=True, separators=(",", ":"))
-    args.out.write_text(text + "\n", encoding="utf-8")
-    print(f"attribution: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    write_linear(args.out, vec, clf, meta, "attribution")
     return 0
 
 

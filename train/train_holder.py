@@ -21,15 +21,12 @@ accuracy, the same bar as the carry-over's. Prints the dev figures.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -37,18 +34,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "train"))
 
 import bench_attribution as bench  # noqa: E402
-from train_attribution import MAX_SOURCE_ACCURACY_LOSS, MIN_PRECISION, load_split  # noqa: E402
+from train_attribution import choose_on_dev, load_split, recorded, write_linear  # noqa: E402
 
 from storyline.article import carry, holders  # noqa: E402
 from storyline.model import Article, Mention  # noqa: E402
-from storyline.pipeline import read_articles  # noqa: E402
 
-SEED = 0
 # All 840 train articles (~3 minutes to read): the holder has few features
 # per clause and needs the verbs; on dev all 840 give recall 0.775 at
 # precision 0.904 against 0.765 at 0.900 with the first 200.
 TRAIN_ARTICLES = 0
-CS = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.30 + 0.05 * k, 2) for k in range(9))
 
 Record = tuple[str, tuple[Mention, ...], list[carry.Candidate | None], list]
@@ -57,31 +51,7 @@ Row = tuple[int, int, Mention, list[str], bool]
 
 def read(items: list[tuple[Article, list]]) -> list[Record]:
     """(text, mentions without holders, each mention's subject, gold) per article."""
-    holders.ENABLED = False
-    out: list[Record] = []
-    for start in range(0, len(items), 20):
-        chunk = items[start : start + 20]
-        holders.RECORDED = []
-        read_articles([a for a, _ in chunk])
-        assert len(holders.RECORDED) == len(chunk)
-        out += [
-            (t, ms, subj, gold)
-            for (t, ms, subj), (_, gold) in zip(holders.RECORDED, chunk, strict=True)
-        ]
-        print(f"holder: read {start + len(chunk)} / {len(items)} articles", flush=True)
-    holders.ENABLED, holders.RECORDED = True, None
-    return out
-
-
-def held(m: Mention, subj: carry.Candidate) -> Mention:
-    """``m`` as the benchmark reads it once ``subj`` holds it."""
-    return replace(
-        m,
-        holder=subj.source,
-        holder_kind=subj.source_kind,
-        holder_start=subj.source_start,
-        holder_end=subj.source_end,
-    )
+    return recorded(items, holders, "holder")
 
 
 def rows(docs: list[Record]) -> list[Row]:
@@ -92,7 +62,7 @@ def rows(docs: list[Record]) -> list[Row]:
         for i, (m, subj) in enumerate(zip(mentions, subjects, strict=True)):
             if m.source is not None or subj is None:
                 continue
-            mh = held(m, subj)
+            mh = subj.as_holder(m)
             label = any(
                 g.source
                 and bench._overlap((m.start, m.end), g.content) > 0
@@ -144,48 +114,28 @@ def main() -> int:
     y_tr = np.array([r[4] for r in train])
     base = bench.score([(m, g) for _, m, _, g in dev_docs])
     _show("without holders", base)
-    chosen = None
-    for c in CS:
-        clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED).fit(x_tr, y_tr)
-        probs = clf.predict_proba(x_dev)[:, 1]
-        for t in THRESHOLDS:
-            s = dev_scores(dev_docs, dev, probs, t)
-            ok = (
-                s["polnear_source_accuracy"]
-                >= base["polnear_source_accuracy"] - MAX_SOURCE_ACCURACY_LOSS
-                and s["polnear_attributed_precision"] >= MIN_PRECISION
-            )
-            if ok and (chosen is None or s["polnear_attribution_recall"] > chosen[0]):
-                chosen = (s["polnear_attribution_recall"], c, t, s, clf)
+    chosen = choose_on_dev(
+        x_tr,
+        y_tr,
+        x_dev,
+        THRESHOLDS,
+        lambda probs, t: dev_scores(dev_docs, dev, probs, t),
+        base,
+        max_iter=3000,
+    )
     if chosen is None:
         print("holder: no threshold keeps dev precision and source accuracy; model not written")
         return 1
-    _, c, t, s, clf = chosen
+    c, t, s, clf = chosen
     print(f"holder: chose C={c} threshold={t}")
     _show("with holders", s)
-    weights = {
-        name: [float(f"{w:.4g}")]
-        for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+    meta = {
+        "train_articles": len(train_docs),
+        "C": c,
+        "threshold": t,
+        "script": "train/train_holder.py",
     }
-    model = {
-        "kind": "linear",
-        "classes": None,
-        "intercept": [float(f"{clf.intercept_[0]:.4g}")],
-        "weights": weights,
-        "meta": {
-            "trained_on": "PolNeAR data/train (first annotator file per article)",
-            "train_articles": len(train_docs),
-            "chosen_on": "PolNeAR data/dev",
-            "seed": SEED,
-            "C": c,
-            "threshold": t,
-            "script": "train/train_holder.py",
-        },
-    }
-    text = json.dumps(model, sort_keys=True, separators=(",", ":"))
-    args.out.write_text(text + "\n", encoding="utf-8")
-    print(f"holder: wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
+    write_linear(args.out, vec, clf, meta, "holder")
     return 0
 
 
